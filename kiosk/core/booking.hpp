@@ -1,0 +1,49 @@
+#pragma once
+// A booking of an interview slot: what the kiosk sends and what it gets back.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+#include <tl/expected.hpp>
+
+#include "core/citizen_id.hpp"
+#include "core/vacancy.hpp"
+
+namespace kiosk {
+
+/// Carries personal data: wipe() once the request is no longer needed.
+struct BookingRequest {
+  std::string idempotency_key;  // UUID, one per booking attempt chain
+  std::string kiosk_id;
+  std::string vacancy_id;
+  std::string slot_id;
+  std::string citizen_id;
+  std::string full_name;
+  Date birth_date;
+  Sex sex = Sex::male;
+  std::string phone;  // optional
+
+  void wipe() noexcept;
+};
+
+/// The JSON body of POST /api/v1/bookings.
+nlohmann::json booking_body(const BookingRequest& r);
+
+struct BookingConfirmation {
+  std::string booking_id;
+  std::string reference;  // short human code, printed large
+  Slot slot;
+  std::string vacancy_id;
+  std::string vacancy_title;
+  std::string employer_name;
+  std::vector<std::string> instructions;
+};
+
+/// Reads the 201 answer; a reason when a required field is missing.
+tl::expected<BookingConfirmation, std::string> confirmation_from_json(const nlohmann::json& j);
+
+/// A random RFC 4122 version-4 UUID as text.
+std::string new_uuid_v4();
+
+}  // namespace kiosk

@@ -1,0 +1,63 @@
+#pragma once
+// The citizen-ID (CCCD) QR payload, DESIGN §3.1:
+// ID|old ID|full name|DDMMYYYY birth|Nam/Nữ|address|DDMMYYYY issue[|extras…]
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/time.hpp"
+
+namespace kiosk {
+
+enum class Sex { male, female };
+
+/// Why a scanned payload is not a usable citizen ID. Each maps to a plain
+/// on-screen message (message_for).
+enum class CitizenIdError {
+  empty,           // nothing was read
+  bad_encoding,    // not UTF-8
+  not_citizen_id,  // some other QR code
+  incomplete,      // the right shape but fields are missing
+  bad_id,          // the 12-digit number is wrong
+  bad_old_id,      // the old 9/12-digit number is wrong
+  bad_name,        // no name
+  bad_date,        // a date that does not exist
+  bad_sex,         // neither Nam nor Nữ
+};
+
+/// Personal data read from one card. Lives in memory for one session only:
+/// call wipe() when the session ends.
+struct CitizenId {
+  std::string id;      // 12 digits
+  std::string old_id;  // empty, 9 or 12 digits
+  std::string full_name;
+  Date birth_date;
+  Sex sex = Sex::male;
+  std::string address;
+  Date issue_date;
+  std::vector<std::string> extras;  // fields after the seventh, kept opaque
+
+  /// Overwrites every personal field in place.
+  void wipe() noexcept;
+};
+
+/// Parses raw scanned bytes. Bytes must be UTF-8 (normalised to NFC); one
+/// trailing CR/LF is tolerated. Never throws.
+tl::expected<CitizenId, CitizenIdError> parse_citizen_id(std::string_view bytes);
+
+/// Stable machine code for logs and tests ("not_citizen_id", …).
+std::string_view error_code(CitizenIdError e);
+
+/// Plain Vietnamese sentence for the person at the screen.
+std::string_view message_for(CitizenIdError e);
+
+/// "001095012345" -> "001******345"; anything else is fully starred.
+std::string mask_id(std::string_view id);
+
+/// "Nam" / "Nữ".
+std::string_view sex_label(Sex s);
+
+}  // namespace kiosk

@@ -1,0 +1,380 @@
+#include "core/journey.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/log.hpp"
+#include "core/slip.hpp"
+
+namespace kiosk {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+std::string given_name(const std::string& full_name) {
+  // Vietnamese names put the given name last: "Nguyễn Văn An" -> "An".
+  const auto space = full_name.find_last_of(' ');
+  return space == std::string::npos ? full_name : full_name.substr(space + 1);
+}
+
+constexpr const char* k_offline_notice =
+    "Hiện không kết nối được với Trung tâm. Bạn hãy thử lại sau ít phút, hoặc nhờ cán bộ hỗ "
+    "trợ.";
+
+}  // namespace
+
+Journey::Journey(JourneyPorts ports, JourneyConfig config)
+    : m_ports(ports), m_config(std::move(config)) {}
+
+Journey::~Journey() {
+  if (m_person) {
+    m_person->wipe();
+  }
+  if (m_pending) {
+    m_pending->wipe();
+  }
+}
+
+void Journey::on_scan(const ScanEvent& scan) {
+  if (m_view.screen != Screen::welcome) {
+    // A card held up mid-session belongs to the person already here, or is
+    // the same card read again; never switch people silently.
+    return;
+  }
+  auto parsed = parse_citizen_id(scan.bytes);
+  if (!parsed) {
+    logger("flow")->info("scan rejected: {} ({} bytes from {})", error_code(parsed.error()),
+                         scan.bytes.size(), scan.source);
+    m_view.notice = std::string(message_for(parsed.error()));
+    return;
+  }
+  logger("flow")->info("session started for {}", mask_id(parsed->id));
+  start_session(std::move(*parsed));
+}
+
+void Journey::start_session(CitizenId person) {
+  m_person = std::move(person);
+  m_view = JourneyView{};
+  m_view.greeting_name = given_name(m_person->full_name);
+  m_home.reset();
+  if (m_config.wards) {
+    if (const Ward* ward = m_config.wards->find_in_address(m_person->address)) {
+      m_home = ward->centroid;
+      m_view.home_area = ward->full_name;
+    }
+  }
+  m_last_activity = m_ports.clock.steady();
+  go(Screen::consent);
+}
+
+void Journey::end_session(const char* why) {
+  if (m_person) {
+    logger("flow")->info("session ended ({}), personal data wiped", why);
+    m_person->wipe();
+    m_person.reset();
+  }
+  if (m_pending) {
+    m_pending->wipe();
+    m_pending.reset();
+  }
+  ++m_generation;
+  m_home.reset();
+  m_view = JourneyView{};
+  m_view.catalog_status = catalog_status();
+  m_view.catalog_empty = !m_catalog || m_catalog->vacancies.empty();
+}
+
+void Journey::go(Screen s) {
+  m_view.screen = s;
+  m_view.idle_seconds_left.reset();
+  if (s == Screen::done) {
+    m_done_at = m_ports.clock.steady();
+    m_view.done_seconds_left = static_cast<int>(m_config.done_timeout.count());
+  }
+}
+
+void Journey::on_activity() {
+  m_last_activity = m_ports.clock.steady();
+  m_view.idle_seconds_left.reset();
+}
+
+void Journey::handle(const Intent& intent) {
+  on_activity();
+  std::visit(
+      Overloaded{
+          [&](const intent::AcceptConsent&) {
+            if (m_view.screen == Screen::consent) {
+              compute_matches();
+              go(Screen::matches);
+            }
+          },
+          [&](const intent::Cancel&) { end_session("cancelled"); },
+          [&](const intent::Back&) {
+            m_view.notice.clear();
+            switch (m_view.screen) {
+              case Screen::vacancy: go(Screen::matches); break;
+              case Screen::slots: go(Screen::vacancy); break;
+              case Screen::confirm: go(Screen::slots); break;
+              case Screen::consent:
+              case Screen::matches: end_session("back from first screen"); break;
+              default: break;
+            }
+          },
+          [&](const intent::OpenVacancy& i) {
+            if (m_view.screen != Screen::matches) {
+              return;
+            }
+            const auto it = std::find_if(m_view.matches.begin(), m_view.matches.end(),
+                                         [&](const Match& m) { return m.vacancy.id == i.vacancy_id; });
+            if (it != m_view.matches.end()) {
+              m_view.vacancy = it->vacancy;
+              m_view.notice.clear();
+              go(Screen::vacancy);
+            }
+          },
+          [&](const intent::ShowSlots&) {
+            if (m_view.screen == Screen::vacancy) {
+              m_view.notice.clear();
+              go(Screen::slots);
+              load_slots();
+            }
+          },
+          [&](const intent::ChooseSlot& i) {
+            if (m_view.screen != Screen::slots) {
+              return;
+            }
+            const auto it = std::find_if(m_view.slots.begin(), m_view.slots.end(),
+                                         [&](const Slot& s) { return s.id == i.slot_id; });
+            if (it == m_view.slots.end() || it->remaining <= 0) {
+              return;
+            }
+            m_view.chosen_slot = *it;
+            // One idempotency key per chosen slot: retries of this booking
+            // reuse it, so the API never books the same request twice.
+            if (m_pending) {
+              m_pending->wipe();
+            }
+            m_pending = BookingRequest{m_config.new_idempotency_key(), m_config.kiosk_id,
+                                       m_view.vacancy->id, it->id, m_person->id,
+                                       m_person->full_name, m_person->birth_date,
+                                       m_person->sex, {}};
+            m_view.notice.clear();
+            m_view.can_retry = false;
+            go(Screen::confirm);
+          },
+          [&](const intent::ConfirmBooking&) {
+            if (m_view.screen == Screen::confirm && m_pending) {
+              m_view.notice.clear();
+              go(Screen::booking);
+              send_booking();
+            }
+          },
+          [&](const intent::Finish&) {
+            if (m_view.screen == Screen::done) {
+              end_session("finished");
+            }
+          },
+          [&](const intent::StillHere&) {},
+      },
+      intent);
+}
+
+void Journey::tick() {
+  if (m_view.screen == Screen::welcome) {
+    return;
+  }
+  const auto now = m_ports.clock.steady();
+  if (m_view.screen == Screen::done) {
+    const auto left = m_config.done_timeout - (now - m_done_at);
+    m_view.done_seconds_left =
+        static_cast<int>(std::max<long>(0, std::chrono::ceil<std::chrono::seconds>(left).count()));
+    if (left <= std::chrono::seconds{0}) {
+      end_session("done screen timed out");
+    }
+    return;
+  }
+  if (m_view.screen == Screen::booking || m_view.screen == Screen::printing) {
+    return;  // the kiosk is working; the person is waiting for it, not idle
+  }
+  const auto idle = now - m_last_activity;
+  if (idle >= m_config.idle_timeout) {
+    end_session("idle timeout");
+    return;
+  }
+  if (idle >= m_config.idle_timeout - m_config.idle_warning) {
+    const auto left = std::chrono::ceil<std::chrono::seconds>(m_config.idle_timeout - idle);
+    m_view.idle_seconds_left = static_cast<int>(left.count());
+  }
+}
+
+std::optional<std::chrono::steady_clock::time_point> Journey::next_deadline() const {
+  if (m_view.screen == Screen::welcome) {
+    return std::nullopt;
+  }
+  // Timers show whole seconds, so once a second is enough.
+  return m_ports.clock.steady() + std::chrono::seconds{1};
+}
+
+void Journey::set_catalog(std::shared_ptr<const Catalog> catalog, bool online) {
+  m_catalog = std::move(catalog);
+  m_online = online;
+  m_view.catalog_status = catalog_status();
+  m_view.catalog_empty = !m_catalog || m_catalog->vacancies.empty();
+}
+
+std::string Journey::catalog_status() const {
+  if (!m_catalog || !m_catalog->synced_at) {
+    return m_online ? "" : "Chưa tải được danh sách việc làm";
+  }
+  const std::string when = format_vn_hhmm(*m_catalog->synced_at);
+  if (m_online) {
+    return "Cập nhật lúc " + when;
+  }
+  return "Đang ngoại tuyến · dữ liệu cập nhật lúc " + when;
+}
+
+void Journey::compute_matches() {
+  m_view.matches.clear();
+  if (!m_catalog) {
+    return;
+  }
+  MatchQuery query;
+  query.birth_date = m_person->birth_date;
+  query.now = m_ports.clock.wall();
+  query.active_session_ids = m_config.active_session_ids;
+  query.home = m_home;
+  m_view.matches = match_vacancies(m_catalog->vacancies, query);
+  logger("flow")->info("{} matches of {} vacancies", m_view.matches.size(),
+                       m_catalog->vacancies.size());
+}
+
+void Journey::load_slots() {
+  m_view.slots.clear();
+  m_view.slots_loading = true;
+  const std::string vacancy_id = m_view.vacancy->id;
+  const auto generation = m_generation;
+  CentralApi& api = m_ports.api;
+  m_ports.runner.submit([this, &api, vacancy_id, generation]() -> TaskRunner::Continuation {
+    auto result = api.slots(vacancy_id);
+    return [this, generation, result = std::move(result)]() {
+      if (generation != m_generation || m_view.screen != Screen::slots) {
+        return;
+      }
+      m_view.slots_loading = false;
+      if (!result) {
+        logger("flow")->warn("slots failed: {} (HTTP {})", result.error().message,
+                             result.error().http_status);
+        m_view.notice = k_offline_notice;
+        return;
+      }
+      m_view.slots = *result;
+      std::sort(m_view.slots.begin(), m_view.slots.end(),
+                [](const Slot& a, const Slot& b) { return a.starts_at < b.starts_at; });
+      const bool any_open = std::any_of(m_view.slots.begin(), m_view.slots.end(),
+                                        [](const Slot& s) { return s.remaining > 0; });
+      if (!any_open) {
+        m_view.notice = "Vị trí này đã hết lịch phỏng vấn. Bạn hãy chọn việc khác.";
+      }
+    };
+  });
+}
+
+void Journey::send_booking() {
+  BookingRequest request = *m_pending;
+  const auto generation = m_generation;
+  CentralApi& api = m_ports.api;
+  m_ports.runner.submit([this, &api, request = std::move(request),
+                         generation]() mutable -> TaskRunner::Continuation {
+    auto result = api.book(request);
+    request.wipe();
+    return [this, generation, result = std::move(result)]() {
+      if (generation != m_generation) {
+        return;
+      }
+      if (!result) {
+        on_booking_failed(result.error());
+        return;
+      }
+      logger("flow")->info("booked {} for vacancy {}", result->reference, result->vacancy_id);
+      m_pending->wipe();
+      m_pending.reset();
+      m_view.confirmation = *result;
+      if (m_view.confirmation->vacancy_title.empty() && m_view.vacancy) {
+        m_view.confirmation->vacancy_title = m_view.vacancy->title;
+        m_view.confirmation->employer_name = m_view.vacancy->employer_name;
+      }
+      go(Screen::printing);
+      print_slip();
+    };
+  });
+}
+
+void Journey::on_booking_failed(const ApiFailure& failure) {
+  logger("flow")->warn("booking failed: {} {} (HTTP {})", failure.code, failure.message,
+                       failure.http_status);
+  if (failure.kind == ApiError::conflict &&
+      (failure.code == "slot_full" || failure.code == "already_booked")) {
+    if (failure.code == "slot_full") {
+      m_view.notice = "Giờ phỏng vấn này vừa hết chỗ. Bạn hãy chọn giờ khác.";
+    } else {
+      m_view.notice = "Bạn đã đặt lịch cho giờ này rồi.";
+    }
+    m_pending->wipe();
+    m_pending.reset();
+    go(Screen::slots);
+    load_slots();
+    return;
+  }
+  const bool transient = failure.kind == ApiError::offline || failure.kind == ApiError::timeout ||
+                         failure.kind == ApiError::unavailable || failure.kind == ApiError::server;
+  m_view.can_retry = transient;
+  m_view.notice = transient ? k_offline_notice
+                            : "Trung tâm không nhận lịch hẹn này. Bạn hãy nhờ cán bộ hỗ trợ.";
+  go(Screen::confirm);
+}
+
+void Journey::print_slip() {
+  SlipContext context;
+  context.centre_name = m_config.centre_name;
+  context.seeker_name = m_person->full_name;
+  context.printed_at = m_ports.clock.wall();
+  if (m_catalog && m_view.vacancy) {
+    for (const auto& s : m_catalog->sessions) {
+      if (std::find(m_view.vacancy->session_ids.begin(), m_view.vacancy->session_ids.end(),
+                    s.id) != m_view.vacancy->session_ids.end()) {
+        context.session_title = s.title;
+        break;
+      }
+    }
+  }
+  Slip slip = make_booking_slip(*m_view.confirmation, context);
+  const auto generation = m_generation;
+  Printer& printer = m_ports.printer;
+  m_ports.runner.submit(
+      [this, &printer, slip = std::move(slip), generation]() -> TaskRunner::Continuation {
+        auto result = printer.print(slip);
+        return [this, generation, result = std::move(result)]() {
+          if (generation != m_generation) {
+            return;
+          }
+          if (result) {
+            logger("print")->info("slip printed to {}", result->location);
+            m_view.printed = true;
+          } else {
+            logger("print")->error("slip not printed: {}", result.error().message);
+            m_view.printed = false;
+            m_view.notice =
+                "Máy in đang gặp sự cố. Bạn hãy chụp ảnh hoặc ghi lại mã đặt lịch trên màn hình.";
+          }
+          go(Screen::done);
+        };
+      });
+}
+
+}  // namespace kiosk

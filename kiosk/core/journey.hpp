@@ -1,0 +1,135 @@
+#pragma once
+// The job seeker's journey as an explicit state machine:
+// welcome → consent → matches → vacancy → slots → confirm → booking →
+// printing → done → (wiped) welcome, with an idle timeout on every screen.
+// Runs on the UI thread; blocking work goes through the TaskRunner port.
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/booking.hpp"
+#include "core/catalog.hpp"
+#include "core/citizen_id.hpp"
+#include "core/geo.hpp"
+#include "core/matching.hpp"
+#include "ports/central_api.hpp"
+#include "ports/clock.hpp"
+#include "ports/code_source.hpp"
+#include "ports/printer.hpp"
+#include "ports/task_runner.hpp"
+
+namespace kiosk {
+
+enum class Screen { welcome, consent, matches, vacancy, slots, confirm, booking, printing, done };
+
+/// Everything a screen needs to draw; plain data, owned by the Journey.
+struct JourneyView {
+  Screen screen = Screen::welcome;
+  std::string notice;         // a message for the person, on any screen ("" = none)
+  std::string greeting_name;  // the given name, for "Xin chào, An"
+  std::string home_area;      // "Phường Yên Hòa", or empty when unknown
+  std::vector<Match> matches;
+  std::string catalog_status;  // "Cập nhật lúc 08:30" / offline notice
+  bool catalog_empty = true;
+  std::optional<Vacancy> vacancy;
+  bool slots_loading = false;
+  std::vector<Slot> slots;
+  std::optional<Slot> chosen_slot;
+  bool can_retry = false;  // confirm: a failed booking may be retried
+  std::optional<BookingConfirmation> confirmation;
+  bool printed = false;
+  std::optional<int> idle_seconds_left;  // set while the "still there?" warning shows
+  int done_seconds_left = 0;
+};
+
+namespace intent {
+struct AcceptConsent {};
+struct Cancel {};  // leave now: wipe and go back to welcome
+struct Back {};
+struct OpenVacancy {
+  std::string vacancy_id;
+};
+struct ShowSlots {};
+struct ChooseSlot {
+  std::string slot_id;
+};
+struct ConfirmBooking {};
+struct Finish {};
+struct StillHere {};
+}  // namespace intent
+
+using Intent = std::variant<intent::AcceptConsent, intent::Cancel, intent::Back,
+                            intent::OpenVacancy, intent::ShowSlots, intent::ChooseSlot,
+                            intent::ConfirmBooking, intent::Finish, intent::StillHere>;
+
+struct JourneyConfig {
+  std::string kiosk_id;
+  std::string centre_name;
+  std::vector<std::string> active_session_ids;
+  std::chrono::seconds idle_timeout{90};
+  std::chrono::seconds idle_warning{20};  // warn this long before the timeout
+  std::chrono::seconds done_timeout{30};
+  std::shared_ptr<const WardTable> wards;
+  std::function<std::string()> new_idempotency_key = new_uuid_v4;
+};
+
+struct JourneyPorts {
+  CentralApi& api;
+  Printer& printer;
+  const Clock& clock;
+  TaskRunner& runner;
+};
+
+class Journey {
+ public:
+  Journey(JourneyPorts ports, JourneyConfig config);
+  ~Journey();
+  Journey(const Journey&) = delete;
+  Journey& operator=(const Journey&) = delete;
+
+  /// A scan arrived (UI thread). Only the welcome screen takes scans.
+  void on_scan(const ScanEvent& scan);
+  /// A touch or key press: restarts the idle timer.
+  void on_activity();
+  void handle(const Intent& intent);
+  /// Advances timers; call at least once a second while not on welcome.
+  void tick();
+  /// The vacancies to match against (after a sync or a cache load).
+  void set_catalog(std::shared_ptr<const Catalog> catalog, bool online);
+
+  const JourneyView& view() const { return m_view; }
+  /// True while personal data is held (a session is open).
+  bool has_person() const { return m_person.has_value(); }
+  /// When tick() next has something to do; nullopt when idle on welcome.
+  std::optional<std::chrono::steady_clock::time_point> next_deadline() const;
+
+ private:
+  void start_session(CitizenId person);
+  void end_session(const char* why);
+  void go(Screen s);
+  void compute_matches();
+  void load_slots();
+  void send_booking();
+  void print_slip();
+  void on_booking_failed(const ApiFailure& failure);
+  std::string catalog_status() const;
+
+  JourneyPorts m_ports;
+  JourneyConfig m_config;
+  JourneyView m_view;
+  std::optional<CitizenId> m_person;
+  std::optional<BookingRequest> m_pending;  // the booking being made, with its key
+  std::shared_ptr<const Catalog> m_catalog;
+  bool m_online = false;
+  std::optional<GeoPoint> m_home;
+  std::uint64_t m_generation = 0;  // bumped at every wipe; stale results are dropped
+  std::chrono::steady_clock::time_point m_last_activity{};
+  std::chrono::steady_clock::time_point m_done_at{};
+};
+
+}  // namespace kiosk

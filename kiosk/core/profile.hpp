@@ -1,0 +1,78 @@
+#pragma once
+// The kiosk profile (DESIGN §3.3), read from TOML text. Unknown keys are
+// rejected so a typo never silently falls back to a default.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+namespace kiosk {
+
+struct Profile {
+  struct Kiosk {
+    std::string id = "kiosk";
+    std::string centre = "Trung tâm Dịch vụ việc làm Hà Nội";
+    std::string name;
+  } kiosk;
+  struct Api {
+    std::string base_url;
+    std::string token_file;
+    std::string token;  // development only; token_file wins
+    std::string ca_file;
+    std::chrono::milliseconds connect_timeout{3000};
+    std::chrono::milliseconds total_timeout{10000};
+    std::chrono::seconds sync_interval{300};
+    std::size_t max_response_bytes = 64u * 1024u * 1024u;
+  } api;
+  struct Session {
+    std::vector<std::string> session_ids;  // empty: every session
+    std::vector<std::string> target_groups;
+    std::chrono::seconds idle_timeout{90};
+    std::chrono::seconds done_timeout{30};
+    std::vector<std::string> languages{"vi"};
+  } session;
+  struct Scanner {
+    std::vector<std::string> sources;
+  } scanner;
+  struct Printer {
+    std::string uri = "file:/var/lib/kiosk/slips";
+    int width_dots = 576;
+    int dpi = 203;
+    bool cutter = true;
+  } printer;
+  struct Ui {
+    bool fullscreen = true;
+    int width = 1920;
+    int height = 1080;
+    bool large_text = false;
+    bool high_contrast = false;
+    std::string font_dir = "/usr/share/fonts/truetype/noto";
+  } ui;
+  struct Logging {
+    std::string level = "info";
+    std::string directory = "/var/log/kiosk";
+  } logging;
+  struct Data {
+    std::string wards_file = "/usr/share/kiosk/data/vn-admin-2025/hanoi_wards.json";
+    std::string store_path = "/var/lib/kiosk/kiosk.db";
+  } data;
+};
+
+/// A profile problem, pointing at the file, line and key.
+struct ProfileError {
+  std::string source;  // file name or "<text>"
+  int line = 0;
+  std::string key;
+  std::string message;
+
+  std::string to_string() const;
+};
+
+/// Parses profile TOML over the built-in defaults. Never throws.
+tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
+                                                  std::string_view source_name);
+
+}  // namespace kiosk

@@ -1,0 +1,39 @@
+#pragma once
+// The slip a person takes away (DESIGN §3.4), as a layout model: an ordered
+// list of blocks that a printer adapter rasterises at its own width.
+
+#include <string>
+#include <vector>
+
+#include "core/booking.hpp"
+#include "core/time.hpp"
+
+namespace kiosk {
+
+enum class SlipStyle { small, body, heading, title, reference };
+
+struct SlipBlock {
+  enum class Kind { text, qr, rule, gap };
+  Kind kind = Kind::text;
+  std::string text;  // the text, or the QR payload
+  SlipStyle style = SlipStyle::body;
+  bool centered = false;
+  bool bold = false;
+};
+
+struct Slip {
+  std::string reference;  // for file names and logs (not personal)
+  std::vector<SlipBlock> blocks;
+};
+
+struct SlipContext {
+  std::string centre_name;
+  std::string session_title;  // may be empty
+  std::string seeker_name;    // printed, the ID number never is
+  WallTime printed_at{};
+};
+
+/// Lays out the slip of a confirmed booking.
+Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& context);
+
+}  // namespace kiosk

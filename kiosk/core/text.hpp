@@ -1,0 +1,23 @@
+#pragma once
+// Vietnamese text helpers built on utf8proc: validation, NFC and folding.
+
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+/// True when `bytes` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+
+/// NFC-normalised copy of valid UTF-8 text; empty when `text` is not valid UTF-8.
+std::string to_nfc(std::string_view text);
+
+/// Search key: lower case, diacritics removed, `đ` folded to `d`, runs of
+/// white space collapsed to one space. "Hà Nội" -> "ha noi".
+std::string fold_for_search(std::string_view text);
+
+/// Overwrites the string's storage before clearing it, so personal data does
+/// not linger in freed memory.
+void secure_wipe(std::string& s) noexcept;
+
+}  // namespace kiosk

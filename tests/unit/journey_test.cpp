@@ -1,0 +1,219 @@
+// The whole job-seeker journey through the core state machine, with fake
+// ports and a fake clock: no window, no network, no disk.
+
+#include "core/journey.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "adapters/fake/fakes.hpp"
+#include "test_data.hpp"
+
+namespace kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr const char* k_card =
+    "001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 12 ngõ 34 Trần Duy Hưng, Phường Yên "
+    "Hòa, Thành phố Hà Nội|01082021";
+
+std::shared_ptr<const WardTable> load_wards() {
+  std::ifstream in(KIOSK_WARDS_FILE);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return std::make_shared<const WardTable>(*WardTable::from_json(ss.str()));
+}
+
+class JourneyTest : public ::testing::Test {
+ protected:
+  JourneyTest()
+      : clock(*parse_iso8601("2026-11-27T09:00:00+07:00")),
+        journey(JourneyPorts{api, printer, clock, runner}, config()) {
+    auto catalog = std::make_shared<Catalog>();
+    catalog->vacancies = {testing::make_vacancy("vac-far", 21.20, 105.80, 18, 45),
+                          testing::make_vacancy("vac-near", 21.025, 105.79, 18, 45),
+                          testing::make_vacancy("vac-young", 21.02, 105.79, 18, 25)};
+    catalog->sessions = {JobFairSession{"pgd-20261127", "Phiên giao dịch việc làm định kỳ", {},
+                                        "215 Trung Kính", {}, {}}};
+    catalog->synced_at = clock.wall();
+    api.vacancies = catalog->vacancies;
+    api.slots_by_vacancy["vac-near"] = {
+        Slot{"slot-1", *parse_iso8601("2026-11-27T10:00:00+07:00"),
+             *parse_iso8601("2026-11-27T10:30:00+07:00"), "215 Trung Kính", "Gian 12", 5, 1},
+        Slot{"slot-2", *parse_iso8601("2026-11-27T11:00:00+07:00"),
+             *parse_iso8601("2026-11-27T11:30:00+07:00"), "215 Trung Kính", "Gian 12", 5, 4}};
+    journey.set_catalog(catalog, true);
+  }
+
+  JourneyConfig config() {
+    JourneyConfig c;
+    c.kiosk_id = "hn-test";
+    c.centre_name = "Trung tâm Dịch vụ việc làm Hà Nội";
+    c.idle_timeout = 60s;
+    c.idle_warning = 15s;
+    c.done_timeout = 20s;
+    c.wards = load_wards();
+    c.new_idempotency_key = [this] { return "key-" + std::to_string(++keys_issued); };
+    return c;
+  }
+
+  void scan_and_reach_slots() {
+    journey.on_scan(ScanEvent{k_card, "fifo:test"});
+    ASSERT_EQ(journey.view().screen, Screen::consent);
+    journey.handle(intent::AcceptConsent{});
+    ASSERT_EQ(journey.view().screen, Screen::matches);
+    journey.handle(intent::OpenVacancy{"vac-near"});
+    ASSERT_EQ(journey.view().screen, Screen::vacancy);
+    journey.handle(intent::ShowSlots{});
+    ASSERT_EQ(journey.view().screen, Screen::slots);
+    EXPECT_TRUE(journey.view().slots_loading);
+    runner.run_all();
+    ASSERT_EQ(journey.view().slots.size(), 2u);
+  }
+
+  int keys_issued = 0;
+  fake::FakeCentralApi api;
+  fake::FakePrinter printer;
+  fake::FakeClock clock;
+  fake::ManualTaskRunner runner;
+  Journey journey;
+};
+
+TEST_F(JourneyTest, WalksTheWholeJourneyAndWipesAtTheEnd) {
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  journey.on_scan(ScanEvent{k_card, "fifo:test"});
+  EXPECT_EQ(journey.view().screen, Screen::consent);
+  EXPECT_EQ(journey.view().greeting_name, "An");
+  EXPECT_EQ(journey.view().home_area, "Phường Yên Hoà");
+  EXPECT_TRUE(journey.has_person());
+
+  journey.handle(intent::AcceptConsent{});
+  ASSERT_EQ(journey.view().screen, Screen::matches);
+  // 31 years old: the 18–25 vacancy is not offered; the nearest comes first.
+  ASSERT_EQ(journey.view().matches.size(), 2u);
+  EXPECT_EQ(journey.view().matches[0].vacancy.id, "vac-near");
+
+  journey.handle(intent::OpenVacancy{"vac-near"});
+  journey.handle(intent::ShowSlots{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::slots);
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  ASSERT_EQ(journey.view().screen, Screen::confirm);
+  journey.handle(intent::ConfirmBooking{});
+  EXPECT_EQ(journey.view().screen, Screen::booking);
+  runner.run_all();  // book, then print
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  ASSERT_TRUE(journey.view().confirmation.has_value());
+  EXPECT_TRUE(journey.view().printed);
+  ASSERT_EQ(printer.printed.size(), 1u);
+  EXPECT_EQ(printer.printed[0].reference, journey.view().confirmation->reference);
+  EXPECT_EQ(api.bookings_by_key.size(), 1u);
+  EXPECT_EQ(api.bookings_by_key.begin()->first, "key-1");
+
+  journey.handle(intent::Finish{});
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_FALSE(journey.has_person());
+  EXPECT_TRUE(journey.view().matches.empty());
+  EXPECT_FALSE(journey.view().confirmation.has_value());
+  EXPECT_TRUE(journey.view().greeting_name.empty());
+}
+
+TEST_F(JourneyTest, IdleTimeoutWarnsThenWipesTheSession) {
+  scan_and_reach_slots();
+  clock.advance(44s);
+  journey.tick();
+  EXPECT_FALSE(journey.view().idle_seconds_left.has_value());
+  clock.advance(2s);  // 46 s idle: inside the 15 s warning
+  journey.tick();
+  ASSERT_TRUE(journey.view().idle_seconds_left.has_value());
+  EXPECT_EQ(*journey.view().idle_seconds_left, 14);
+  journey.handle(intent::StillHere{});  // a touch restarts the timer
+  EXPECT_FALSE(journey.view().idle_seconds_left.has_value());
+  clock.advance(59s);
+  journey.tick();
+  EXPECT_EQ(journey.view().screen, Screen::slots);
+  clock.advance(1s);
+  journey.tick();
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_FALSE(journey.has_person());
+  EXPECT_TRUE(journey.view().slots.empty());
+}
+
+TEST_F(JourneyTest, DoneScreenReturnsToWelcomeByItself) {
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-1"});
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  clock.advance(19s);
+  journey.tick();
+  EXPECT_EQ(journey.view().done_seconds_left, 1);
+  clock.advance(1s);
+  journey.tick();
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_FALSE(journey.has_person());
+}
+
+TEST_F(JourneyTest, RetryAfterNetworkFailureReusesTheIdempotencyKey) {
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  api.fail_next = ApiFailure{ApiError::offline, 0, "", "connection refused", {}};
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::confirm);
+  EXPECT_TRUE(journey.view().can_retry);
+  EXPECT_FALSE(journey.view().notice.empty());
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  EXPECT_EQ(api.book_calls, 2);
+  EXPECT_EQ(keys_issued, 1);
+  EXPECT_EQ(api.bookings_by_key.size(), 1u);
+}
+
+TEST_F(JourneyTest, FullSlotSendsThePersonBackToTheSlotList) {
+  scan_and_reach_slots();
+  api.slots_by_vacancy["vac-near"][0].remaining = 0;  // someone else took it
+  journey.handle(intent::ChooseSlot{"slot-1"});       // the view still shows 1 left
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  EXPECT_EQ(journey.view().screen, Screen::slots);
+  EXPECT_NE(journey.view().notice.find("hết chỗ"), std::string::npos);
+  EXPECT_EQ(journey.view().slots[0].remaining, 0);  // reloaded
+}
+
+TEST_F(JourneyTest, PrinterFailureStillShowsTheReference) {
+  printer.fail_with = PrintFailure{PrintError::out_of_paper, "paper out"};
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  EXPECT_FALSE(journey.view().printed);
+  ASSERT_TRUE(journey.view().confirmation.has_value());
+  EXPECT_FALSE(journey.view().notice.empty());
+}
+
+TEST_F(JourneyTest, ForeignQrShowsAMessageAndStartsNoSession) {
+  journey.on_scan(ScanEvent{"https://zalo.me/g/abcdef", "fifo:test"});
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_FALSE(journey.has_person());
+  EXPECT_NE(journey.view().notice.find("không phải"), std::string::npos);
+}
+
+TEST_F(JourneyTest, ResultsArrivingAfterCancelAreDropped) {
+  journey.on_scan(ScanEvent{k_card, "fifo:test"});
+  journey.handle(intent::AcceptConsent{});
+  journey.handle(intent::OpenVacancy{"vac-near"});
+  journey.handle(intent::ShowSlots{});
+  journey.handle(intent::Cancel{});  // leaves before the slots arrive
+  runner.run_all();
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_TRUE(journey.view().slots.empty());
+}
+
+}  // namespace
+}  // namespace kiosk
