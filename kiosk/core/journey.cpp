@@ -6,6 +6,7 @@
 
 #include "core/log.hpp"
 #include "core/slip.hpp"
+#include "core/text.hpp"
 
 namespace kiosk {
 namespace {
@@ -60,8 +61,12 @@ void Journey::on_scan(const ScanEvent& scan) {
 
 void Journey::start_session(CitizenId person) {
   m_person = std::move(person);
-  m_view = JourneyView{};
+  JourneyView fresh;
+  fresh.catalog_status = m_view.catalog_status;
+  fresh.catalog_empty = m_view.catalog_empty;
+  m_view = std::move(fresh);
   m_view.greeting_name = given_name(m_person->full_name);
+  m_view.person_name = m_person->full_name;
   m_home.reset();
   if (m_config.wards) {
     if (const Ward* ward = m_config.wards->find_in_address(m_person->address)) {
@@ -85,6 +90,9 @@ void Journey::end_session(const char* why) {
   }
   ++m_generation;
   m_home.reset();
+  secure_wipe(m_view.greeting_name);
+  secure_wipe(m_view.person_name);
+  secure_wipe(m_view.home_area);
   m_view = JourneyView{};
   m_view.catalog_status = catalog_status();
   m_view.catalog_empty = !m_catalog || m_catalog->vacancies.empty();

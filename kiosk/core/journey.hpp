@@ -32,6 +32,7 @@ struct JourneyView {
   Screen screen = Screen::welcome;
   std::string notice;         // a message for the person, on any screen ("" = none)
   std::string greeting_name;  // the given name, for "Xin chào, An"
+  std::string person_name;    // the full name, for the confirmation screen
   std::string home_area;      // "Phường Yên Hòa", or empty when unknown
   std::vector<Match> matches;
   std::string catalog_status;  // "Cập nhật lúc 08:30" / offline notice

@@ -1,0 +1,44 @@
+#include "adapters/factory/adapter_factory.hpp"
+
+#include "adapters/curl/curl_central_api.hpp"
+#include "adapters/print/printer_factory.hpp"
+#include "adapters/scan/code_source_factory.hpp"
+#include "adapters/sqlite/sqlite_vacancy_store.hpp"
+
+namespace kiosk {
+
+std::unique_ptr<CentralApi> make_central_api(const Profile& profile, const std::string& token) {
+  CurlApiSettings s;
+  s.base_url = profile.api.base_url;
+  s.token = token;
+  s.ca_file = profile.api.ca_file;
+  s.kiosk_id = profile.kiosk.id;
+  s.connect_timeout = profile.api.connect_timeout;
+  s.total_timeout = profile.api.total_timeout;
+  s.max_response_bytes = profile.api.max_response_bytes;
+  return std::make_unique<CurlCentralApi>(std::move(s));
+}
+
+tl::expected<std::unique_ptr<VacancyStore>, std::string> make_store(const Profile& profile) {
+  // The cache holds nothing that is not also on the central API, so a
+  // damaged file is set aside and rebuilt rather than stopping the kiosk.
+  SqliteStoreSettings settings;
+  settings.path = profile.data.store_path;
+  settings.replace_corrupt = true;
+  auto store = SqliteVacancyStore::open(settings);
+  if (!store) {
+    return tl::unexpected("vacancy cache " + profile.data.store_path + ": " +
+                          store.error().message);
+  }
+  return std::unique_ptr<VacancyStore>(std::move(*store));
+}
+
+tl::expected<std::unique_ptr<Printer>, std::string> make_slip_printer(const Profile& profile) {
+  return print::make_printer(profile.printer.uri, profile.printer.width_dots);
+}
+
+tl::expected<std::unique_ptr<CodeSource>, std::string> make_scan_source(const std::string& uri) {
+  return scan::make_code_source(uri);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,270 @@
+#include "app/kiosk_app.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <SDL.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include "adapters/system/logging.hpp"
+#include "adapters/system/service_notifier.hpp"
+#include "adapters/system/system_clock.hpp"
+#include "adapters/factory/adapter_factory.hpp"
+#include "adapters/factory/profile_file.hpp"
+#include "app/sync_service.hpp"
+#include "app/ui_queue.hpp"
+#include "app/window.hpp"
+#include "app/worker_runner.hpp"
+#include "core/journey.hpp"
+#include "core/log.hpp"
+#include "ui/kiosk_ui.hpp"
+
+namespace kiosk {
+namespace {
+
+std::atomic<bool> g_stop_requested{false};  // set by SIGTERM/SIGINT only
+
+void on_signal(int) { g_stop_requested = true; }
+
+struct Options {
+  std::string profile_path = "/etc/kiosk/kiosk.toml";
+  bool windowed = false;
+};
+
+Options parse_args(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--profile" && i + 1 < argc) {
+      o.profile_path = argv[++i];
+    } else if (a == "--windowed") {
+      o.windowed = true;
+    }
+  }
+  return o;
+}
+
+tl::expected<std::shared_ptr<const WardTable>, std::string> load_wards(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto table = WardTable::from_json(ss.str());
+  if (!table) {
+    return tl::unexpected(path + ": " + table.error());
+  }
+  return std::make_shared<const WardTable>(std::move(*table));
+}
+
+// Everything the running kiosk owns, in construction order.
+class Runtime {
+ public:
+  Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
+          std::shared_ptr<const WardTable> wards, std::unique_ptr<CentralApi> api,
+          std::unique_ptr<VacancyStore> store, std::unique_ptr<Printer> printer);
+  ~Runtime();
+  void add_source(std::unique_ptr<CodeSource> source) { m_sources.push_back(std::move(source)); }
+  int run();
+
+ private:
+  bool pump_events(std::chrono::milliseconds timeout);
+  void render();
+  ui::FrameInfo frame_info() const;
+
+  const Profile& m_profile;
+  std::unique_ptr<Window> m_window;
+  UiQueue m_queue;
+  SystemClock m_clock;
+  std::unique_ptr<CentralApi> m_api;
+  std::unique_ptr<VacancyStore> m_store;
+  std::unique_ptr<Printer> m_printer;
+  WorkerRunner m_workers;
+  Journey m_journey;
+  ui::KioskUi m_ui;
+  SyncService m_sync;
+  ServiceNotifier m_notifier;
+  std::vector<std::unique_ptr<CodeSource>> m_sources;
+  std::size_t m_vacancy_count = 0;
+  bool m_scanner_ready = true;
+  int m_frames_wanted = 2;
+  Uint32 m_wake_event = 0;
+};
+
+JourneyConfig journey_config(const Profile& p, std::shared_ptr<const WardTable> wards) {
+  JourneyConfig c;
+  c.kiosk_id = p.kiosk.id;
+  c.centre_name = p.kiosk.centre;
+  c.active_session_ids = p.session.session_ids;
+  c.idle_timeout = p.session.idle_timeout;
+  c.done_timeout = p.session.done_timeout;
+  c.wards = std::move(wards);
+  return c;
+}
+
+Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
+                 std::shared_ptr<const WardTable> wards, std::unique_ptr<CentralApi> api,
+                 std::unique_ptr<VacancyStore> store, std::unique_ptr<Printer> printer)
+    : m_profile(profile),
+      m_window(std::move(window)),
+      m_api(std::move(api)),
+      m_store(std::move(store)),
+      m_printer(std::move(printer)),
+      m_workers(m_queue, 2, "io"),
+      m_journey(JourneyPorts{*m_api, *m_printer, m_clock, m_workers},
+                journey_config(profile, std::move(wards))),
+      m_ui(fonts, m_window->scale()),
+      m_sync(*m_api, *m_store, m_clock, profile.api.sync_interval, [this](SyncResult r) {
+        m_queue.post([this, r = std::move(r)] {
+          m_vacancy_count = r.catalog ? r.catalog->vacancies.size() : 0;
+          m_journey.set_catalog(r.catalog, r.online);
+        });
+      }) {
+  m_wake_event = SDL_RegisterEvents(1);
+  m_queue.set_wake([this] {
+    SDL_Event e{};
+    e.type = m_wake_event;
+    SDL_PushEvent(&e);
+  });
+}
+
+Runtime::~Runtime() {
+  for (auto& s : m_sources) {
+    s->stop();
+  }
+  m_queue.set_wake({});
+}
+
+int Runtime::run() {
+  for (auto& source : m_sources) {
+    source->start(
+        [this](ScanEvent e) { m_queue.post([this, e = std::move(e)] { m_journey.on_scan(e); }); },
+        [this](SourceStatus s) {
+          m_queue.post([this, s = std::move(s)] {
+            m_scanner_ready = s.state == SourceState::ready || s.state == SourceState::starting;
+            logger("scan")->info("{}: {}", s.source, s.detail);
+          });
+        });
+  }
+  m_sync.start();
+  m_notifier.ready();
+  logger("ops")->info("kiosk {} ready", m_profile.kiosk.id);
+  while (!g_stop_requested) {
+    // Event-driven: sleep until input, a posted job or the next timer.
+    std::chrono::milliseconds timeout{1000};
+    if (m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view())) {
+      timeout = std::chrono::milliseconds{16};
+    } else if (const auto deadline = m_journey.next_deadline()) {
+      timeout = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(
+                               *deadline - m_clock.steady()),
+                           std::chrono::milliseconds{1}, timeout);
+    }
+    if (!pump_events(timeout)) {
+      break;
+    }
+    if (m_queue.drain() > 0) {
+      m_frames_wanted = std::max(m_frames_wanted, 2);
+    }
+    m_journey.tick();
+    render();
+    m_notifier.keep_alive(m_clock.steady());
+  }
+  m_notifier.stopping();
+  logger("ops")->info("kiosk stopping");
+  return 0;
+}
+
+bool Runtime::pump_events(std::chrono::milliseconds timeout) {
+  SDL_Event e;
+  if (SDL_WaitEventTimeout(&e, static_cast<int>(timeout.count())) == 0) {
+    return true;
+  }
+  do {
+    if (e.type == SDL_QUIT) {
+      return false;
+    }
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN || e.type == SDL_KEYDOWN ||
+        e.type == SDL_MOUSEWHEEL) {
+      m_journey.on_activity();
+    }
+    m_frames_wanted = std::max(m_frames_wanted, 3);
+  } while (SDL_PollEvent(&e) != 0);
+  return true;
+}
+
+ui::FrameInfo Runtime::frame_info() const {
+  ui::FrameInfo info;
+  info.centre_name = m_profile.kiosk.centre;
+  info.kiosk_name = m_profile.kiosk.name;
+  const WallTime now = m_clock.wall();
+  info.clock_text = format_vn_hhmm(now);
+  info.date_text = format_vn_weekday_date(now);
+  info.vacancy_count = m_vacancy_count;
+  info.scanner_ready = m_scanner_ready;
+  return info;
+}
+
+void Runtime::render() {
+  m_window->begin_frame();
+  const double t = std::chrono::duration<double>(m_clock.steady().time_since_epoch()).count();
+  const auto intents = m_ui.draw(m_journey.view(), frame_info(), t);
+  m_window->end_frame();
+  for (const auto& i : intents) {
+    m_journey.handle(i);
+  }
+  m_frames_wanted = intents.empty() ? std::max(0, m_frames_wanted - 1) : 3;
+}
+
+}  // namespace
+
+int run_kiosk(int argc, char** argv) {
+  const Options options = parse_args(argc, argv);
+  auto profile = load_profile_file(options.profile_path);
+  if (!profile) {
+    std::cerr << "kiosk: bad profile: " << profile.error().to_string() << "\n";
+    return 2;
+  }
+  (void)setup_logging(LoggingOptions{profile->logging.level, profile->logging.directory});
+  std::signal(SIGTERM, on_signal);
+  std::signal(SIGINT, on_signal);
+  auto fail = [](const std::string& what) {
+    logger("ops")->critical("{}", what);
+    return 2;
+  };
+  auto wards = load_wards(profile->data.wards_file);
+  auto token = read_api_token(*profile);
+  auto store = make_store(*profile);
+  auto printer = make_slip_printer(*profile);
+  if (!wards || !token || !store || !printer) {
+    return fail(!wards ? wards.error() : !token ? token.error()
+                                               : !store ? store.error() : printer.error());
+  }
+  auto window = Window::open(WindowOptions{"Kiosk " + profile->kiosk.id, profile->ui.width,
+                                           profile->ui.height,
+                                           profile->ui.fullscreen && !options.windowed});
+  if (!window) {
+    return fail("no display: " + window.error());
+  }
+  auto fonts = ui::load_fonts(profile->ui.font_dir, (*window)->scale());
+  if (!fonts) {
+    return fail(fonts.error());
+  }
+  ui::apply_style((*window)->scale());
+  (*window)->rebuild_font_texture();
+  Runtime runtime(*profile, std::move(*window), *fonts, std::move(*wards),
+                  make_central_api(*profile, *token), std::move(*store), std::move(*printer));
+  for (const auto& uri : profile->scanner.sources) {
+    auto source = make_scan_source(uri);
+    if (!source) {
+      return fail(source.error());
+    }
+    runtime.add_source(std::move(*source));
+  }
+  return runtime.run();
+}
+
+}  // namespace kiosk

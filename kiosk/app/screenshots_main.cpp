@@ -1,0 +1,198 @@
+// kiosk-screenshots: walks the whole journey against the development central
+// API (in-process, real HTTP on loopback) and saves every screen as a PNG.
+// Fails when any text on any screen lacks a glyph in the font.
+//
+//   kiosk-screenshots --out DIR [--width 1920 --height 1080] [--font-dir DIR]
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <SDL.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include "adapters/fake/fakes.hpp"
+#include "core/catalog_sync.hpp"
+#include "adapters/factory/adapter_factory.hpp"
+#include "app/window.hpp"
+#include "tools/central_dev/dev_central.hpp"
+#include "ui/kiosk_ui.hpp"
+
+namespace kiosk {
+namespace {
+
+constexpr const char* k_card =
+    "001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 12 ngõ 34 Trần Duy Hưng, Phường Yên "
+    "Hòa, Thành phố Hà Nội|01082021";
+
+struct Shooter {
+  Window& window;
+  ui::KioskUi& ui;
+  Journey& journey;
+  ui::FrameInfo info;
+  std::filesystem::path out;
+  int count = 0;
+
+  // A few frames let ImGui settle layout (clipper, child sizes) first.
+  std::vector<Intent> frame(bool save, const std::string& name) {
+    std::vector<Intent> intents;
+    for (int i = 0; i < 3; ++i) {
+      SDL_Event e;
+      while (SDL_PollEvent(&e) != 0) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+      }
+      window.begin_frame();
+      intents = ui.draw(journey.view(), info, 0.6);
+      window.end_frame(false);
+    }
+    if (save) {
+      const auto path = out / (std::to_string(++count) + "-" + name + ".png");
+      if (auto ok = window.save_png(path.string()); !ok) {
+        std::cerr << ok.error() << "\n";
+      } else {
+        std::cout << "wrote " << path.string() << "\n";
+      }
+    }
+    return intents;
+  }
+};
+
+std::shared_ptr<const WardTable> wards_from(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto t = WardTable::from_json(ss.str());
+  return t ? std::make_shared<const WardTable>(std::move(*t)) : nullptr;
+}
+
+int run(int argc, char** argv) {
+  std::filesystem::path out = "screenshots";
+  int width = 1920;
+  int height = 1080;
+  std::string font_dir = "/usr/share/fonts/truetype/noto";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i];
+    if (a == "--out") {
+      out = argv[i + 1];
+    } else if (a == "--width") {
+      width = std::stoi(argv[i + 1]);
+    } else if (a == "--height") {
+      height = std::stoi(argv[i + 1]);
+    } else if (a == "--font-dir") {
+      font_dir = argv[i + 1];
+    }
+  }
+  std::filesystem::create_directories(out);
+  dev::DevCentralOptions dev_options;
+  dev_options.data_dir = KIOSK_DATA_DIR;
+  dev::DevCentral central(dev_options);
+  const auto port = central.start("127.0.0.1", 0);
+  if (!port) {
+    std::cerr << "dev server: " << port.error() << "\n";
+    return 1;
+  }
+  Profile profile;
+  profile.api.base_url = "http://127.0.0.1:" + std::to_string(*port);
+  profile.printer.uri = "file:" + (out / "slips").string();
+  auto api = make_central_api(profile, dev_options.token);
+  auto printer = make_slip_printer(profile);
+  if (!printer) {
+    std::cerr << printer.error() << "\n";
+    return 1;
+  }
+  // Today at 09:41 in Hanoi, so the header clock reads the same every run.
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() +
+                                                           k_vietnam_utc_offset);
+  fake::FakeClock clock(std::chrono::time_point_cast<std::chrono::seconds>(
+      today + std::chrono::hours{9} + std::chrono::minutes{41} - k_vietnam_utc_offset));
+  fake::ManualTaskRunner runner;
+  JourneyConfig config;
+  config.kiosk_id = "hn-demo-01";
+  config.centre_name = profile.kiosk.centre;
+  config.wards = wards_from(std::string(KIOSK_DATA_DIR) + "/hanoi_wards.json");
+  Journey journey(JourneyPorts{*api, **printer, clock, runner}, config);
+  auto catalog = fetch_catalog(*api, clock);
+  if (!catalog) {
+    std::cerr << "sync failed: " << catalog.error().message << "\n";
+    return 1;
+  }
+  const std::size_t vacancy_count = catalog->vacancies.size();
+  journey.set_catalog(std::make_shared<const Catalog>(std::move(*catalog)), true);
+
+  auto window = Window::open(WindowOptions{"kiosk-screenshots", width, height, false});
+  if (!window) {
+    std::cerr << window.error() << "\n";
+    return 1;
+  }
+  auto fonts = ui::load_fonts(font_dir, (*window)->scale());
+  if (!fonts) {
+    std::cerr << fonts.error() << "\n";
+    return 1;
+  }
+  ui::apply_style((*window)->scale());
+  (*window)->rebuild_font_texture();
+  ui::KioskUi ui(*fonts, (*window)->scale());
+  ui::FrameInfo info{profile.kiosk.centre, "Ki-ốt sảnh chính", format_vn_hhmm(clock.wall()),
+                     format_vn_weekday_date(clock.wall()), vacancy_count, true, {}};
+  Shooter shoot{**window, ui, journey, info, out};
+
+  shoot.frame(true, "welcome");
+  journey.on_scan(ScanEvent{"https://zalo.me/g/abcdef", "demo"});
+  shoot.frame(true, "welcome-foreign-qr");
+  journey.on_scan(ScanEvent{k_card, "demo"});
+  shoot.frame(true, "consent");
+  journey.handle(intent::AcceptConsent{});
+  shoot.frame(true, "matches");
+  const auto& matches = journey.view().matches;
+  auto with_slots = std::find_if(matches.begin(), matches.end(),
+                                 [](const Match& m) { return m.vacancy.slots_available > 0; });
+  if (with_slots == matches.end()) {
+    std::cerr << "no vacancy with open slots\n";
+    return 1;
+  }
+  journey.handle(intent::OpenVacancy{with_slots->vacancy.id});
+  shoot.frame(true, "vacancy");
+  journey.handle(intent::ShowSlots{});
+  shoot.frame(true, "slots-loading");
+  runner.run_all();
+  shoot.frame(true, "slots");
+  const auto& slots = journey.view().slots;
+  auto open = std::find_if(slots.begin(), slots.end(), [](const Slot& s) { return s.remaining > 0; });
+  if (open == slots.end()) {
+    std::cerr << "no open slot\n";
+    return 1;
+  }
+  journey.handle(intent::ChooseSlot{open->id});
+  shoot.frame(true, "confirm");
+  journey.handle(intent::ConfirmBooking{});
+  shoot.frame(true, "booking");
+  runner.run_all();
+  shoot.frame(true, "done");
+  clock.advance(std::chrono::seconds{5});
+  journey.handle(intent::Finish{});
+  // The idle warning, on a fresh session.
+  journey.on_scan(ScanEvent{k_card, "demo"});
+  journey.handle(intent::AcceptConsent{});
+  clock.advance(config.idle_timeout - std::chrono::seconds{12});
+  journey.tick();
+  shoot.frame(true, "idle-warning");
+
+  central.stop();
+  if (!ui.audit().missing().empty()) {
+    std::cerr << "missing glyphs:";
+    for (const unsigned c : ui.audit().missing()) {
+      std::cerr << " U+" << std::hex << c;
+    }
+    std::cerr << "\n";
+    return 3;
+  }
+  std::cout << shoot.count << " screens, every glyph present\n";
+  return 0;
+}
+
+}  // namespace
+}  // namespace kiosk
+
+int main(int argc, char** argv) { return kiosk::run(argc, argv); }

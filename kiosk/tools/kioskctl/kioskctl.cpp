@@ -1,0 +1,94 @@
+// kioskctl: the staff's and operator's command line.
+//
+//   kioskctl decode FILE…          what QR images hold, as JSON (personal fields masked)
+//   kioskctl sync --profile FILE   fetch every vacancy from the central API into the cache
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/factory/adapter_factory.hpp"
+#include "adapters/factory/profile_file.hpp"
+#include "adapters/system/system_clock.hpp"
+#include "core/catalog_sync.hpp"
+#include "core/citizen_id.hpp"
+#include "tools/kioskctl/decode_command.hpp"
+
+namespace kiosk {
+namespace {
+
+int usage() {
+  std::cerr << "usage:\n"
+               "  kioskctl decode FILE...\n"
+               "  kioskctl sync --profile FILE\n";
+  return 64;
+}
+
+int sync_command(const std::vector<std::string>& args) {
+  std::string profile_path;
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--profile") {
+      profile_path = args[i + 1];
+    }
+  }
+  if (profile_path.empty()) {
+    return usage();
+  }
+  auto profile = load_profile_file(profile_path);
+  if (!profile) {
+    std::cerr << "bad profile: " << profile.error().to_string() << "\n";
+    return 2;
+  }
+  auto token = read_api_token(*profile);
+  if (!token) {
+    std::cerr << token.error() << "\n";
+    return 2;
+  }
+  auto store = make_store(*profile);
+  if (!store) {
+    std::cerr << store.error() << "\n";
+    return 2;
+  }
+  SystemClock clock;
+  auto api = make_central_api(*profile, *token);
+  auto catalog = fetch_catalog(*api, clock);
+  if (!catalog) {
+    std::cerr << "sync failed: " << catalog.error().message << "\n";
+    return 1;
+  }
+  if (auto saved = (*store)->save(*catalog); !saved) {
+    std::cerr << "cache not saved: " << saved.error().message << "\n";
+    return 1;
+  }
+  std::size_t expired = 0;
+  for (const auto& v : catalog->vacancies) {
+    expired += v.expires_at <= clock.wall() ? 1 : 0;
+  }
+  const nlohmann::json out = {{"vacancies", catalog->vacancies.size()},
+                              {"expired", expired},
+                              {"sessions", catalog->sessions.size()},
+                              {"sync_token", catalog->sync_token},
+                              {"store", profile->data.store_path}};
+  std::cout << out.dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace
+}  // namespace kiosk
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    return kiosk::usage();
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "decode") {
+    return args.empty() ? kiosk::usage() : kiosk::decode_command(args, std::cout);
+  }
+  if (command == "sync") {
+    return kiosk::sync_command(args);
+  }
+  return kiosk::usage();
+}

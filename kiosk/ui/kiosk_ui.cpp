@@ -1,0 +1,159 @@
+#include "ui/kiosk_ui.hpp"
+
+#include <fmt/format.h>
+
+#include "ui/screens.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr float k_header_height = 120.0f;
+constexpr float k_footer_height = 150.0f;
+constexpr float k_margin = 64.0f;
+
+bool has_footer(Screen s) {
+  return s != Screen::welcome && s != Screen::booking && s != Screen::printing &&
+         s != Screen::done;
+}
+
+}  // namespace
+
+bool KioskUi::animating(const JourneyView& view) {
+  return view.screen == Screen::booking || view.screen == Screen::printing || view.slots_loading;
+}
+
+std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info,
+                                  double anim_time) {
+  std::vector<Intent> intents;
+  const UiContext ctx{m_fonts, m_scale, anim_time, &m_audit, &intents};
+  if (m_last_screen == Screen::welcome && view.screen != Screen::welcome) {
+    ++m_session_serial;  // a new person: lists start at the top again
+  }
+  m_last_screen = view.screen;
+
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::Begin("kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  draw_header(ctx, info, view);
+
+  const float footer = has_footer(view.screen) ? ctx.px(k_footer_height) : 0.0f;
+  ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + ctx.px(k_margin),
+                                   vp->Pos.y + ctx.px(k_header_height) + ctx.px(40)));
+  const ImVec2 content(vp->Size.x - 2 * ctx.px(k_margin),
+                       vp->Size.y - ctx.px(k_header_height) - ctx.px(40) - footer - ctx.px(24));
+  ImGui::BeginChild("content", content, false, ImGuiWindowFlags_NoScrollbar);
+  switch (view.screen) {
+    case Screen::welcome: draw_welcome(ctx, view, info); break;
+    case Screen::consent: draw_consent(ctx, view); break;
+    case Screen::matches: draw_matches(ctx, view, m_session_serial); break;
+    case Screen::vacancy: draw_vacancy(ctx, view); break;
+    case Screen::slots: draw_slots(ctx, view); break;
+    case Screen::confirm: draw_confirm(ctx, view); break;
+    case Screen::booking:
+    case Screen::printing: draw_working(ctx, view); break;
+    case Screen::done: draw_done(ctx, view); break;
+  }
+  ImGui::EndChild();
+  if (footer > 0.0f) {
+    draw_footer(ctx, view);
+  }
+  if (view.idle_seconds_left) {
+    draw_idle_warning(ctx, *view.idle_seconds_left);
+  }
+  ImGui::End();
+  return intents;
+}
+
+void KioskUi::draw_header(const UiContext& ctx, const FrameInfo& info, const JourneyView& view) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float h = ctx.px(k_header_height);
+  dl->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + h), colour::k_header);
+  const float x = vp->Pos.x + ctx.px(k_margin);
+  draw_text(ctx, dl, m_fonts.heading, ImVec2(x, vp->Pos.y + ctx.px(14)), colour::k_header_text,
+            info.centre_name);
+  std::string sub = info.kiosk_name;
+  if (!view.catalog_status.empty()) {
+    sub += sub.empty() ? view.catalog_status : "  ·  " + view.catalog_status;
+  }
+  draw_text(ctx, dl, m_fonts.small, ImVec2(x, vp->Pos.y + ctx.px(70)),
+            IM_COL32(200, 220, 240, 255), sub);
+  // Clock on the right: time large, date below.
+  const float right = vp->Pos.x + vp->Size.x - ctx.px(k_margin);
+  const ImVec2 tsize = m_fonts.heading->CalcTextSizeA(m_fonts.heading->FontSize, FLT_MAX, 0,
+                                                      info.clock_text.c_str());
+  draw_text(ctx, dl, m_fonts.heading, ImVec2(right - tsize.x, vp->Pos.y + ctx.px(14)),
+            colour::k_header_text, info.clock_text);
+  const ImVec2 dsize =
+      m_fonts.small->CalcTextSizeA(m_fonts.small->FontSize, FLT_MAX, 0, info.date_text.c_str());
+  draw_text(ctx, dl, m_fonts.small, ImVec2(right - dsize.x, vp->Pos.y + ctx.px(70)),
+            IM_COL32(200, 220, 240, 255), info.date_text);
+}
+
+void KioskUi::draw_footer(const UiContext& ctx, const JourneyView& view) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float h = ctx.px(k_footer_height);
+  const float top = vp->Pos.y + vp->Size.y - h;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(vp->Pos.x, top), ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y),
+                    colour::k_card);
+  dl->AddLine(ImVec2(vp->Pos.x, top), ImVec2(vp->Pos.x + vp->Size.x, top), colour::k_card_border,
+              ctx.px(2));
+  const ImVec2 size(ctx.px(420), ctx.px(100));
+  const float y = top + (h - size.y) / 2;
+  ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + ctx.px(k_margin), y));
+  const bool first_screen = view.screen == Screen::consent || view.screen == Screen::matches;
+  if (!first_screen) {
+    if (button(ctx, "##back", "Quay lại", size, ButtonKind::secondary, true, true)) {
+      ctx.emit(intent::Back{});
+    }
+  }
+  ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + vp->Size.x - ctx.px(k_margin) - size.x, y));
+  if (button(ctx, "##end", "Kết thúc", size, ButtonKind::danger_outline)) {
+    ctx.emit(intent::Cancel{});
+  }
+}
+
+void KioskUi::draw_idle_warning(const UiContext& ctx, int seconds_left) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  // A dimmed full-screen layer under the dialog; a tap anywhere counts as
+  // activity (the app restarts the idle timer on every press).
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(colour::k_overlay));
+  ImGui::Begin("idle-dim", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings);
+  ImGui::End();
+  ImGui::PopStyleColor();
+  const ImVec2 box(ctx.px(1100), ctx.px(460));
+  const ImVec2 pos(vp->Pos.x + (vp->Size.x - box.x) / 2, vp->Pos.y + (vp->Size.y - box.y) / 2);
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(box);
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.px(56), ctx.px(48)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ctx.px(24));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(colour::k_card));
+  ImGui::Begin("idle", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings);
+  text_centered(ctx, m_fonts.title, colour::k_text, "Bạn còn ở đây không?");
+  ImGui::Dummy(ImVec2(0, ctx.px(8)));
+  text_centered(ctx, m_fonts.body, colour::k_muted,
+                fmt::format("Để bảo vệ thông tin của bạn, màn hình sẽ tự kết thúc sau {} giây.",
+                            seconds_left));
+  ImGui::Dummy(ImVec2(0, ctx.px(40)));
+  const float w = ImGui::GetContentRegionAvail().x;
+  if (button(ctx, "##still", "Tôi vẫn ở đây", ImVec2(w, ctx.px(120)))) {
+    ctx.emit(intent::StillHere{});
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
+}
+
+}  // namespace kiosk::ui

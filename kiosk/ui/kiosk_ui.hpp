@@ -1,0 +1,50 @@
+#pragma once
+// The kiosk's screens: draws a JourneyView and returns what the person asked
+// for as intents. No I/O, parsing or timing here. UI thread only.
+
+#include <string>
+#include <vector>
+
+#include "core/journey.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+
+/// Facts about the kiosk itself, shown around the journey's screens.
+struct FrameInfo {
+  std::string centre_name;
+  std::string kiosk_name;
+  std::string clock_text;      // "09:41"
+  std::string date_text;       // "Thứ Sáu, 27/11/2026"
+  std::size_t vacancy_count = 0;
+  bool scanner_ready = true;
+  std::string scanner_problem;  // shown on welcome when the scanner is missing
+};
+
+class KioskUi {
+ public:
+  KioskUi(Fonts fonts, float scale) : m_fonts(fonts), m_scale(scale) {}
+
+  /// Draws one frame into the current ImGui frame; returns the intents.
+  std::vector<Intent> draw(const JourneyView& view, const FrameInfo& info, double anim_time);
+
+  /// Code points drawn so far that the font lacks (should stay empty).
+  const GlyphAudit& audit() const { return m_audit; }
+
+  /// True when the current screen animates and needs continuous frames.
+  static bool animating(const JourneyView& view);
+
+ private:
+  void draw_header(const UiContext& ctx, const FrameInfo& info, const JourneyView& view);
+  void draw_footer(const UiContext& ctx, const JourneyView& view);
+  void draw_idle_warning(const UiContext& ctx, int seconds_left);
+
+  Fonts m_fonts;
+  float m_scale;
+  GlyphAudit m_audit;
+  int m_session_serial = 0;
+  Screen m_last_screen = Screen::welcome;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,137 @@
+#include <fmt/format.h>
+
+#include "ui/screens.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+// A citizen-ID card with its QR code, drawn so that people who have never
+// used a kiosk see what to hold up.
+void draw_card_picture(const UiContext& ctx, ImVec2 origin) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 size(ctx.px(430), ctx.px(272));
+  const ImVec2 max(origin.x + size.x, origin.y + size.y);
+  dl->AddRectFilled(ImVec2(origin.x + ctx.px(8), origin.y + ctx.px(10)),
+                    ImVec2(max.x + ctx.px(8), max.y + ctx.px(10)), IM_COL32(0, 0, 0, 40),
+                    ctx.px(24));
+  dl->AddRectFilled(origin, max, IM_COL32(232, 240, 250, 255), ctx.px(24));
+  dl->AddRect(origin, max, IM_COL32(120, 150, 190, 255), ctx.px(24), 0, ctx.px(3));
+  // Lines of text on the card.
+  for (int i = 0; i < 5; ++i) {
+    const float y = origin.y + ctx.px(52 + 40 * i);
+    dl->AddRectFilled(ImVec2(origin.x + ctx.px(34), y),
+                      ImVec2(origin.x + ctx.px(i % 2 == 0 ? 180 : 140), y + ctx.px(14)),
+                      IM_COL32(160, 180, 205, 255), ctx.px(7));
+  }
+  // The QR code: a fixed pattern of modules with three finder squares.
+  const float module = ctx.px(9);
+  const ImVec2 qr(max.x - ctx.px(34) - 21 * module, origin.y + ctx.px(40));
+  dl->AddRectFilled(ImVec2(qr.x - module, qr.y - module),
+                    ImVec2(qr.x + 22 * module, qr.y + 22 * module), IM_COL32_WHITE);
+  const auto finder = [&](float fx, float fy) {
+    dl->AddRectFilled(ImVec2(fx, fy), ImVec2(fx + 7 * module, fy + 7 * module), IM_COL32_BLACK);
+    dl->AddRectFilled(ImVec2(fx + module, fy + module), ImVec2(fx + 6 * module, fy + 6 * module),
+                      IM_COL32_WHITE);
+    dl->AddRectFilled(ImVec2(fx + 2 * module, fy + 2 * module),
+                      ImVec2(fx + 5 * module, fy + 5 * module), IM_COL32_BLACK);
+  };
+  finder(qr.x, qr.y);
+  finder(qr.x + 14 * module, qr.y);
+  finder(qr.x, qr.y + 14 * module);
+  for (int r = 0; r < 21; ++r) {
+    for (int c = 0; c < 21; ++c) {
+      const bool in_finder = (r < 8 && c < 8) || (r < 8 && c > 12) || (r > 12 && c < 8);
+      if (!in_finder && ((r * 7 + c * 13 + r * c) % 5 < 2)) {
+        dl->AddRectFilled(ImVec2(qr.x + c * module, qr.y + r * module),
+                          ImVec2(qr.x + (c + 1) * module, qr.y + (r + 1) * module),
+                          IM_COL32_BLACK);
+      }
+    }
+  }
+}
+
+void step(const UiContext& ctx, int number, std::string_view label, float width) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float r = ctx.px(34);
+  dl->AddCircleFilled(ImVec2(pos.x + r, pos.y + r), r, colour::k_header);
+  const std::string n = std::to_string(number);
+  const ImVec2 ns = ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0,
+                                                     n.c_str());
+  draw_text(ctx, dl, ctx.fonts.heading, ImVec2(pos.x + r - ns.x / 2, pos.y + r - ns.y / 2),
+            colour::k_header_text, n);
+  draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + 2 * r + ctx.px(20), pos.y + ctx.px(12)),
+            colour::k_text, label, width - 2 * r - ctx.px(20));
+  ImGui::Dummy(ImVec2(width, 2 * r));
+}
+
+}  // namespace
+
+void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo& info) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::Dummy(ImVec2(0, ctx.px(30)));
+  text_centered(ctx, ctx.fonts.title, colour::k_text, "Tìm việc làm phù hợp với bạn");
+  ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  text_centered(ctx, ctx.fonts.heading, colour::k_header,
+                "Đưa mã QR trên thẻ căn cước vào ô quét bên dưới màn hình");
+  ImGui::Dummy(ImVec2(0, ctx.px(50)));
+
+  const ImVec2 row = ImGui::GetCursorScreenPos();
+  const float left_w = width * 0.42f;
+  draw_card_picture(ctx, ImVec2(row.x + (left_w - ctx.px(430)) / 2, row.y + ctx.px(10)));
+  ImGui::GetWindowDrawList()->AddTriangleFilled(
+      ImVec2(row.x + left_w / 2 - ctx.px(40), row.y + ctx.px(330)),
+      ImVec2(row.x + left_w / 2 + ctx.px(40), row.y + ctx.px(330)),
+      ImVec2(row.x + left_w / 2, row.y + ctx.px(390)), colour::k_primary);
+
+  ImGui::SetCursorScreenPos(ImVec2(row.x + left_w + ctx.px(40), row.y + ctx.px(10)));
+  ImGui::BeginGroup();
+  const float steps_w = width - left_w - ctx.px(40);
+  step(ctx, 1, "Quét mã QR trên thẻ căn cước", steps_w);
+  step(ctx, 2, "Xem và chọn việc làm phù hợp", steps_w);
+  step(ctx, 3, "Chọn giờ phỏng vấn", steps_w);
+  step(ctx, 4, "Nhận phiếu hẹn in ra", steps_w);
+  ImGui::EndGroup();
+
+  ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + ctx.px(430)));
+  if (!view.notice.empty()) {
+    notice(ctx, view.notice);
+  } else if (!info.scanner_ready) {
+    notice(ctx, "Máy quét đang tạm ngừng hoạt động. Bạn hãy nhờ cán bộ hỗ trợ.");
+  } else if (view.catalog_empty) {
+    notice(ctx, "Danh sách việc làm đang được tải, bạn vui lòng đợi trong giây lát.");
+  }
+  ImGui::Dummy(ImVec2(0, ctx.px(16)));
+  if (info.vacancy_count > 0) {
+    text_centered(ctx, ctx.fonts.body, colour::k_muted,
+                  fmt::format("Hiện có {} việc làm đang tuyển · Thông tin trên thẻ chỉ dùng cho "
+                              "lần tìm việc này và được xoá ngay sau đó",
+                              info.vacancy_count));
+  }
+}
+
+void draw_consent(const UiContext& ctx, const JourneyView& view) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::Dummy(ImVec2(0, ctx.px(40)));
+  text(ctx, ctx.fonts.title, colour::k_text, "Xin chào " + view.greeting_name + "!");
+  ImGui::Dummy(ImVec2(0, ctx.px(10)));
+  const float pad = ctx.px(40);
+  begin_panel(ctx, pad);
+  const float inner = width - 2 * pad;
+  text(ctx, ctx.fonts.heading, colour::k_text, "Máy sẽ dùng thông tin trên thẻ để tìm việc cho bạn",
+       inner);
+  text(ctx, ctx.fonts.body, colour::k_muted,
+       "Chúng tôi dùng ngày sinh để chọn việc đúng độ tuổi và địa chỉ để tìm việc gần nhà bạn. "
+       "Thông tin chỉ dùng cho lần này và được xoá khỏi máy ngay khi bạn kết thúc.",
+       inner);
+  if (!view.home_area.empty()) {
+    text(ctx, ctx.fonts.bold, colour::k_text, "Khu vực của bạn: " + view.home_area, inner);
+  }
+  end_panel(ctx, pad);
+  ImGui::Dummy(ImVec2(0, ctx.px(30)));
+  if (button(ctx, "##agree", "Đồng ý, xem việc làm", ImVec2(width, ctx.px(130)))) {
+    ctx.emit(intent::AcceptConsent{});
+  }
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,188 @@
+#include "ui/widgets.hpp"
+
+#include <cmath>
+
+#include <imgui_internal.h>
+
+namespace kiosk::ui {
+
+void GlyphAudit::check(const ImFont* font, std::string_view s) {
+  const char* p = s.data();
+  const char* end = s.data() + s.size();
+  while (p < end) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) {
+      break;
+    }
+    p += n;
+    if (c >= 0x20 && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
+      m_missing.insert(c);
+    }
+  }
+}
+
+float text_height(const ImFont* font, std::string_view s, float width) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.data(), s.data() + s.size()).y;
+}
+
+void draw_text(const UiContext& ctx, ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour,
+               std::string_view s, float wrap_width) {
+  if (ctx.audit != nullptr) {
+    ctx.audit->check(font, s);
+  }
+  dl->AddText(font, font->FontSize, pos, colour, s.data(), s.data() + s.size(), wrap_width);
+}
+
+void text(const UiContext& ctx, ImFont* font, ImU32 colour, std::string_view s, float wrap_width) {
+  const float width = wrap_width > 0.0f ? wrap_width : ImGui::GetContentRegionAvail().x;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  draw_text(ctx, ImGui::GetWindowDrawList(), font, pos, colour, s, width);
+  ImGui::Dummy(ImVec2(width, text_height(font, s, width)));
+}
+
+void text_centered(const UiContext& ctx, ImFont* font, ImU32 colour, std::string_view s) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, avail, s.data(),
+                                          s.data() + s.size());
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  draw_text(ctx, ImGui::GetWindowDrawList(), font,
+            ImVec2(pos.x + std::max(0.0f, (avail - size.x) / 2), pos.y), colour, s, avail);
+  ImGui::Dummy(ImVec2(avail, size.y));
+}
+
+bool was_drag() {
+  const float threshold = ImGui::GetIO().MouseDragThreshold * 2.0f;
+  return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > threshold * threshold;
+}
+
+bool button(const UiContext& ctx, const char* id, std::string_view label, ImVec2 size,
+            ButtonKind kind, bool enabled, bool back_arrow) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton(id, size) && enabled && !was_drag();
+  const bool held = ImGui::IsItemActive() && enabled;
+  ImU32 fill = colour::k_primary;
+  ImU32 text_colour = colour::k_header_text;
+  ImU32 border = 0;
+  switch (kind) {
+    case ButtonKind::primary:
+      fill = held ? colour::k_primary_active : colour::k_primary;
+      break;
+    case ButtonKind::secondary:
+      fill = held ? colour::k_secondary_active : colour::k_secondary;
+      text_colour = colour::k_text;
+      break;
+    case ButtonKind::danger_outline:
+      fill = held ? colour::k_secondary_active : colour::k_card;
+      text_colour = colour::k_danger;
+      border = colour::k_danger;
+      break;
+  }
+  if (!enabled) {
+    fill = colour::k_secondary;
+    text_colour = colour::k_disabled;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  const float rounding = ctx.px(16);
+  dl->AddRectFilled(pos, max, fill, rounding);
+  if (border != 0) {
+    dl->AddRect(pos, max, border, rounding, 0, ctx.px(3));
+  }
+  ImFont* font = ctx.fonts.bold;
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, size.x - ctx.px(24),
+                                        label.data(), label.data() + label.size());
+  // The font has no arrow glyphs, so the back arrow is drawn.
+  const float arrow = back_arrow ? ctx.px(44) : 0.0f;
+  const float x = pos.x + (size.x - ts.x - arrow) / 2 + arrow;
+  const float mid = pos.y + size.y / 2;
+  if (back_arrow) {
+    const float ax = x - arrow;
+    const float s = ctx.px(13);
+    dl->AddLine(ImVec2(ax, mid), ImVec2(ax + 2.2f * s, mid), text_colour, ctx.px(4));
+    dl->AddTriangleFilled(ImVec2(ax - ctx.px(2), mid), ImVec2(ax + s, mid - s),
+                          ImVec2(ax + s, mid + s), text_colour);
+  }
+  draw_text(ctx, dl, font, ImVec2(x, pos.y + (size.y - ts.y) / 2), text_colour, label,
+            size.x - ctx.px(24));
+  return pressed;
+}
+
+void begin_panel(const UiContext& ctx, float padding) {
+  // Content goes to channel 1; end_panel() draws the background into
+  // channel 0 once the content's size is known.
+  ImGui::GetWindowDrawList()->ChannelsSplit(2);
+  ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + padding, pos.y + padding));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * padding);
+  ImGui::Dummy(ImVec2(width - 2 * padding, 0));
+  (void)ctx;
+}
+
+void end_panel(const UiContext& ctx, float padding) {
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const ImVec2 min(ImGui::GetItemRectMin().x - padding, ImGui::GetItemRectMin().y - padding);
+  const ImVec2 max(ImGui::GetItemRectMax().x + padding, ImGui::GetItemRectMax().y + padding);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(min, max, colour::k_card, ctx.px(16));
+  dl->AddRect(min, max, colour::k_card_border, ctx.px(16), 0, ctx.px(2));
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(min.x, max.y));
+  ImGui::Dummy(ImVec2(max.x - min.x, 0));
+}
+
+void chip(const UiContext& ctx, std::string_view s) {
+  ImFont* font = ctx.fonts.small;
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(),
+                                        s.data() + s.size());
+  const ImVec2 pad(ctx.px(16), ctx.px(6));
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + ts.x + 2 * pad.x, pos.y + ts.y + 2 * pad.y),
+                    colour::k_chip, ts.y);
+  draw_text(ctx, dl, font, ImVec2(pos.x + pad.x, pos.y + pad.y), colour::k_chip_text, s);
+  ImGui::Dummy(ImVec2(ts.x + 2 * pad.x, ts.y + 2 * pad.y));
+  ImGui::SameLine(0, ctx.px(12));
+}
+
+void notice(const UiContext& ctx, std::string_view s) {
+  ImFont* font = ctx.fonts.body;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float pad = ctx.px(24);
+  const float h = text_height(font, s, width - 2 * pad) + 2 * pad;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), colour::k_notice, ctx.px(14));
+  dl->AddRectFilled(pos, ImVec2(pos.x + ctx.px(10), pos.y + h), colour::k_notice_border,
+                    ctx.px(14), ImDrawFlags_RoundCornersLeft);
+  draw_text(ctx, dl, font, ImVec2(pos.x + pad + ctx.px(6), pos.y + pad), colour::k_text, s,
+            width - 2 * pad - ctx.px(6));
+  ImGui::Dummy(ImVec2(width, h));
+}
+
+void spinner(const UiContext& ctx, float radius) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 centre(pos.x + width / 2, pos.y + radius);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float start = static_cast<float>(std::fmod(ctx.anim_time * 4.0, 2 * IM_PI));
+  dl->PathArcTo(centre, radius, start, start + IM_PI * 1.5f, 48);
+  dl->PathStroke(colour::k_header, 0, ctx.px(12));
+  ImGui::Dummy(ImVec2(width, 2 * radius));
+}
+
+void drag_to_scroll() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                             ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+      ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  }
+}
+
+}  // namespace kiosk::ui

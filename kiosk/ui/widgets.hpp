@@ -1,0 +1,80 @@
+#pragma once
+// Touch-sized widgets drawn with ImGui. All text goes through these helpers,
+// so the glyph audit sees every string the kiosk shows. UI thread only.
+
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/journey.hpp"
+#include "ui/theme.hpp"
+
+namespace kiosk::ui {
+
+/// Records code points that the font would draw as its fallback glyph.
+class GlyphAudit {
+ public:
+  void check(const ImFont* font, std::string_view text);
+  const std::set<unsigned>& missing() const { return m_missing; }
+
+ private:
+  std::set<unsigned> m_missing;
+};
+
+/// What every screen gets for one frame.
+struct UiContext {
+  const Fonts& fonts;
+  float scale = 1.0f;
+  double anim_time = 0.0;  // seconds, for animations only (never for timeouts)
+  GlyphAudit* audit = nullptr;
+  std::vector<Intent>* intents = nullptr;
+
+  float px(float v) const { return v * scale; }
+  void emit(Intent i) const { intents->push_back(std::move(i)); }
+};
+
+enum class ButtonKind { primary, secondary, danger_outline };
+
+/// Text at the cursor, wrapped at `wrap_width` (0 = to the window's edge).
+void text(const UiContext& ctx, ImFont* font, ImU32 colour, std::string_view s,
+          float wrap_width = 0.0f);
+
+/// Text drawn centred horizontally in the current window.
+void text_centered(const UiContext& ctx, ImFont* font, ImU32 colour, std::string_view s);
+
+/// A large button; true when tapped (not when the finger was dragging).
+/// `back_arrow` draws a left-pointing arrow before the label.
+bool button(const UiContext& ctx, const char* id, std::string_view label, ImVec2 size,
+            ButtonKind kind = ButtonKind::primary, bool enabled = true, bool back_arrow = false);
+
+/// A rounded white panel sized to what is drawn between begin_panel() and
+/// end_panel() (the content is indented by `padding`).
+void begin_panel(const UiContext& ctx, float padding);
+void end_panel(const UiContext& ctx, float padding);
+
+/// A small green pill with a reason ("Gần nhà bạn"); stays on the same line.
+void chip(const UiContext& ctx, std::string_view s);
+
+/// An amber box with a message for the person.
+void notice(const UiContext& ctx, std::string_view s);
+
+/// A turning arc, centred at the cursor's line.
+void spinner(const UiContext& ctx, float radius);
+
+/// Lets a finger drag the current child window's content up and down.
+void drag_to_scroll();
+
+/// True when the last mouse press moved far enough to be a drag, not a tap.
+bool was_drag();
+
+/// Height of `s` in `font` wrapped at `width`.
+float text_height(const ImFont* font, std::string_view s, float width);
+
+/// Draws text at an absolute position (for custom cards).
+void draw_text(const UiContext& ctx, ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour,
+               std::string_view s, float wrap_width = 0.0f);
+
+}  // namespace kiosk::ui
