@@ -1,6 +1,7 @@
 #include "core/journey.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -281,7 +282,11 @@ void Journey::load_slots() {
         m_view.notice = k_offline_notice;
         return;
       }
-      m_view.slots = *result;
+      // Slots that have already begun cannot be booked; the API may still list them.
+      const WallTime now = m_ports.clock.wall();
+      m_view.slots.clear();
+      std::copy_if(result->begin(), result->end(), std::back_inserter(m_view.slots),
+                   [now](const Slot& s) { return s.starts_at > now; });
       std::sort(m_view.slots.begin(), m_view.slots.end(),
                 [](const Slot& a, const Slot& b) { return a.starts_at < b.starts_at; });
       const bool any_open = std::any_of(m_view.slots.begin(), m_view.slots.end(),

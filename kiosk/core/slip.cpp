@@ -37,7 +37,7 @@ Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& co
                    SlipStyle::heading, false, true));
   b.push_back(text(format_vn_weekday_date(booking.slot.starts_at), SlipStyle::heading, false, true));
   if (!booking.slot.booth.empty()) {
-    b.push_back(text("Gian/bàn: " + booking.slot.booth, SlipStyle::heading, false, true));
+    b.push_back(text("Phỏng vấn tại: " + booking.slot.booth, SlipStyle::heading, false, true));
   }
   if (!booking.slot.venue.empty()) {
     b.push_back(text("Địa điểm: " + booking.slot.venue, SlipStyle::body));
