@@ -71,7 +71,9 @@ class Runtime {
   int run();
 
  private:
+  /// Waits for input; false on quit. Sets m_had_input when events came.
   bool pump_events(std::chrono::milliseconds timeout);
+  bool needs_frame() const;
   void render();
   ui::FrameInfo frame_info() const;
 
@@ -91,6 +93,8 @@ class Runtime {
   std::size_t m_vacancy_count = 0;
   bool m_scanner_ready = true;
   int m_frames_wanted = 2;
+  bool m_had_input = false;
+  std::string m_drawn_clock;  // the header clock of the last frame drawn
   Uint32 m_wake_event = 0;
 };
 
@@ -169,7 +173,9 @@ int Runtime::run() {
       m_frames_wanted = std::max(m_frames_wanted, 2);
     }
     m_journey.tick();
-    render();
+    if (needs_frame()) {
+      render();
+    }
     m_notifier.keep_alive(m_clock.steady());
   }
   m_notifier.stopping();
@@ -177,11 +183,21 @@ int Runtime::run() {
   return 0;
 }
 
+bool Runtime::needs_frame() const {
+  // An idle welcome screen redraws only when the header clock's minute
+  // changes, so a kiosk nobody uses costs almost no CPU.
+  return m_had_input || m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view()) ||
+         m_journey.next_deadline().has_value() ||
+         format_vn_hhmm(m_clock.wall()) != m_drawn_clock;
+}
+
 bool Runtime::pump_events(std::chrono::milliseconds timeout) {
   SDL_Event e;
+  m_had_input = false;
   if (SDL_WaitEventTimeout(&e, static_cast<int>(timeout.count())) == 0) {
     return true;
   }
+  m_had_input = true;
   do {
     if (e.type == SDL_QUIT) {
       return false;
@@ -211,7 +227,9 @@ ui::FrameInfo Runtime::frame_info() const {
 void Runtime::render() {
   m_window->begin_frame();
   const double t = std::chrono::duration<double>(m_clock.steady().time_since_epoch()).count();
-  const auto intents = m_ui.draw(m_journey.view(), frame_info(), t);
+  const ui::FrameInfo info = frame_info();
+  m_drawn_clock = info.clock_text;
+  const auto intents = m_ui.draw(m_journey.view(), info, t);
   m_window->end_frame();
   for (const auto& i : intents) {
     m_journey.handle(i);

@@ -258,8 +258,10 @@ void Journey::compute_matches() {
   query.now = m_ports.clock.wall();
   query.active_session_ids = m_config.active_session_ids;
   query.home = m_home;
-  m_view.matches = match_vacancies(m_catalog->vacancies, query);
-  logger("flow")->info("{} matches of {} vacancies", m_view.matches.size(),
+  auto result = match_vacancies(m_catalog->vacancies, query);
+  m_view.matches = std::move(result.matches);
+  m_view.matches_total = result.eligible;
+  logger("flow")->info("{} eligible of {} vacancies", result.eligible,
                        m_catalog->vacancies.size());
 }
 

@@ -34,7 +34,8 @@ struct JourneyView {
   std::string greeting_name;  // the given name, for "Xin chào, An"
   std::string person_name;    // the full name, for the confirmation screen
   std::string home_area;      // "Phường Yên Hòa", or empty when unknown
-  std::vector<Match> matches;
+  std::vector<Match> matches;    // the best ones, in order
+  std::size_t matches_total = 0;  // every eligible vacancy, shown or not
   std::string catalog_status;  // "Cập nhật lúc 08:30" / offline notice
   bool catalog_empty = true;
   std::optional<Vacancy> vacancy;

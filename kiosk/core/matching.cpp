@@ -39,7 +39,7 @@ bool age_eligible(const Vacancy& v, int age) {
   return (!v.min_age || age >= *v.min_age) && (!v.max_age || age <= *v.max_age);
 }
 
-std::vector<Match> match_vacancies(std::span<const Vacancy> vacancies, const MatchQuery& query) {
+MatchResult match_vacancies(std::span<const Vacancy> vacancies, const MatchQuery& query) {
   const int age = age_on(query.birth_date, vn_date(query.now));
   struct Candidate {
     const Vacancy* vacancy;
@@ -69,11 +69,12 @@ std::vector<Match> match_vacancies(std::span<const Vacancy> vacancies, const Mat
   const std::size_t n = std::min(query.limit, candidates.size());
   std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n),
                     candidates.end(), closer);
-  std::vector<Match> out;
-  out.reserve(n);
+  MatchResult out;
+  out.eligible = candidates.size();
+  out.matches.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    out.push_back(Match{*candidates[i].vacancy, candidates[i].km,
-                        reasons_for(*candidates[i].vacancy, candidates[i].km)});
+    out.matches.push_back(Match{*candidates[i].vacancy, candidates[i].km,
+                                reasons_for(*candidates[i].vacancy, candidates[i].km)});
   }
   return out;
 }

@@ -29,8 +29,13 @@ struct Match {
   std::vector<std::string> reasons;  // two or three short Vietnamese phrases
 };
 
-/// Eligible vacancies, nearest first (unknown distance last, then by title).
-std::vector<Match> match_vacancies(std::span<const Vacancy> vacancies, const MatchQuery& query);
+struct MatchResult {
+  std::vector<Match> matches;  // the best `limit` of them, in order
+  std::size_t eligible = 0;    // how many vacancies passed eligibility in all
+};
+
+/// Eligible vacancies, nearest first (unknown distance last, then by id).
+MatchResult match_vacancies(std::span<const Vacancy> vacancies, const MatchQuery& query);
 
 /// Whether a vacancy is open to a person of this age (bounds inclusive).
 bool age_eligible(const Vacancy& v, int age);

@@ -62,11 +62,14 @@ void draw_matches(const UiContext& ctx, const JourneyView& view, int session_ser
       view.matches.empty()
           ? "Chưa có việc làm phù hợp"
           : fmt::format("{}, có {} việc làm phù hợp với bạn", view.greeting_name,
-                        view.matches.size());
+                        view.matches_total);
   text(ctx, ctx.fonts.title, colour::k_text, heading);
-  text(ctx, ctx.fonts.body, colour::k_muted,
-       view.home_area.empty() ? "Sắp xếp theo khoảng cách đến nơi làm việc"
-                              : "Việc gần " + view.home_area + " được xếp lên trước");
+  std::string sub = view.home_area.empty() ? "Sắp xếp theo khoảng cách đến nơi làm việc"
+                                           : "Việc gần " + view.home_area + " được xếp lên trước";
+  if (view.matches_total > view.matches.size()) {
+    sub += fmt::format(" · đang hiện {} việc gần nhất", view.matches.size());
+  }
+  text(ctx, ctx.fonts.body, colour::k_muted, sub);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   if (!view.notice.empty()) {
     notice(ctx, view.notice);

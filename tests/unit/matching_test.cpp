@@ -24,7 +24,9 @@ TEST(Matching, KeepsOnlyAgeEligibleSortedNearestFirst) {
       make_vacancy("too-young-only", 21.03, 105.80, 18, 25),
       make_vacancy("mid", 21.08, 105.80, 18, 60),
   };
-  const auto matches = match_vacancies(vs, query_for(Date{1990, 1, 1}));  // 36 years old
+  const auto result = match_vacancies(vs, query_for(Date{1990, 1, 1}));  // 36 years old
+  const auto& matches = result.matches;
+  EXPECT_EQ(result.eligible, 3u);
   ASSERT_EQ(matches.size(), 3u);
   EXPECT_EQ(matches[0].vacancy.id, "near");
   EXPECT_EQ(matches[1].vacancy.id, "mid");
@@ -48,9 +50,23 @@ TEST(Matching, FiltersExpiredAndOtherSessions) {
                                    make_vacancy("ok", 21.0, 105.8, 18, 60)};
   auto q = query_for(Date{1990, 1, 1});
   q.active_session_ids = {"pgd-20261127"};
-  const auto matches = match_vacancies(vs, q);
+  const auto matches = match_vacancies(vs, q).matches;
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].vacancy.id, "ok");
+}
+
+TEST(Matching, LimitKeepsTheNearestAndCountsTheRest) {
+  std::vector<Vacancy> vs;
+  for (int i = 0; i < 10; ++i) {
+    vs.push_back(make_vacancy("v" + std::to_string(i), 21.03 + 0.01 * (9 - i), 105.80, 18, 60));
+  }
+  auto q = query_for(Date{1990, 1, 1});
+  q.limit = 3;
+  const auto result = match_vacancies(vs, q);
+  EXPECT_EQ(result.eligible, 10u);
+  ASSERT_EQ(result.matches.size(), 3u);
+  EXPECT_EQ(result.matches[0].vacancy.id, "v9");
+  EXPECT_EQ(result.matches[2].vacancy.id, "v7");
 }
 
 TEST(Matching, UnknownHomeStillListsEverythingEligible) {
@@ -58,7 +74,7 @@ TEST(Matching, UnknownHomeStillListsEverythingEligible) {
                                    make_vacancy("a", 21.0, 105.8, 18, 60)};
   auto q = query_for(Date{1990, 1, 1});
   q.home.reset();
-  const auto matches = match_vacancies(vs, q);
+  const auto matches = match_vacancies(vs, q).matches;
   ASSERT_EQ(matches.size(), 2u);
   EXPECT_FALSE(matches[0].distance_km.has_value());
 }
