@@ -22,6 +22,7 @@
 #include "app/worker_runner.hpp"
 #include "core/journey.hpp"
 #include "core/log.hpp"
+#include "core/text.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace kiosk {
@@ -145,7 +146,12 @@ Runtime::~Runtime() {
 int Runtime::run() {
   for (auto& source : m_sources) {
     source->start(
-        [this](ScanEvent e) { m_queue.post([this, e = std::move(e)] { m_journey.on_scan(e); }); },
+        [this](ScanEvent e) {
+          m_queue.post([this, e = std::move(e)]() mutable {
+            m_journey.on_scan(e);
+            secure_wipe(e.bytes);  // the raw card payload is not kept around
+          });
+        },
         [this](SourceStatus s) {
           m_queue.post([this, s = std::move(s)] {
             m_scanner_ready = s.state == SourceState::ready || s.state == SourceState::starting;
