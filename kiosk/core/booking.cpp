@@ -33,13 +33,23 @@ nlohmann::json booking_body(const BookingRequest& r) {
   return body;
 }
 
+namespace {
+
+// A string field, or "" when missing or not a string (never throws).
+std::string str(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
 tl::expected<BookingConfirmation, std::string> confirmation_from_json(const nlohmann::json& j) {
   if (!j.is_object()) {
     return tl::unexpected(std::string("not an object"));
   }
   BookingConfirmation c;
-  c.booking_id = j.value("booking_id", "");
-  c.reference = j.value("reference", "");
+  c.booking_id = str(j, "booking_id");
+  c.reference = str(j, "reference");
   if (c.booking_id.empty() || c.reference.empty()) {
     return tl::unexpected(std::string("missing booking_id or reference"));
   }
@@ -49,10 +59,10 @@ tl::expected<BookingConfirmation, std::string> confirmation_from_json(const nloh
     }
   }
   if (const auto it = j.find("vacancy"); it != j.end() && it->is_object()) {
-    c.vacancy_id = it->value("id", "");
-    c.vacancy_title = it->value("title", "");
+    c.vacancy_id = str(*it, "id");
+    c.vacancy_title = str(*it, "title");
     if (const auto e = it->find("employer"); e != it->end() && e->is_object()) {
-      c.employer_name = e->value("name", "");
+      c.employer_name = str(*e, "name");
     }
   }
   if (const auto it = j.find("instructions"); it != j.end() && it->is_array()) {

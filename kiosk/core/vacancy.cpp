@@ -1,5 +1,9 @@
 #include "core/vacancy.hpp"
 
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
 
 namespace kiosk {
@@ -23,7 +27,19 @@ std::optional<T> num(const json& j, const char* key) {
   if (it == j.end() || !it->is_number()) {
     return std::nullopt;
   }
-  return it->get<T>();
+  if constexpr (std::is_integral_v<T>) {
+    // Out-of-range or fractional numbers are treated as missing, never
+    // truncated.
+    const double d = it->get<double>();
+    if (!(d >= static_cast<double>(std::numeric_limits<T>::min()) &&
+          d <= static_cast<double>(std::numeric_limits<T>::max())) ||
+        d != std::floor(d)) {
+      return std::nullopt;
+    }
+    return it->is_number_integer() ? it->get<T>() : static_cast<T>(d);
+  } else {
+    return it->get<T>();
+  }
 }
 
 std::vector<std::string> strings(const json& j, const char* key) {
