@@ -5,11 +5,11 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config curl
   # libraries
   libsdl2-dev libimgui-dev libgl-dev libzxing-dev libspdlog-dev libfmt-dev
   libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev
-  libutf8proc-dev libsystemd-dev libexpected-dev libcpp-httplib-dev libssl-dev
+  libutf8proc-dev libsystemd-dev libexpected-dev libcpp-httplib-dev libssl-dev zlib1g-dev
   libfreetype-dev libpng-dev libstb-dev
   # fonts: Noto Sans covers Vietnamese, general punctuation and ₫
   fonts-noto-core

@@ -153,9 +153,10 @@ int Runtime::run() {
           });
         },
         [this](SourceStatus s) {
+          // The source logs its own state changes; the screen only needs to
+          // know whether scanning works.
           m_queue.post([this, s = std::move(s)] {
             m_scanner_ready = s.state == SourceState::ready || s.state == SourceState::starting;
-            logger("scan")->info("{}: {}", s.source, s.detail);
           });
         });
   }

@@ -257,6 +257,15 @@ void Journey::compute_matches() {
   query.birth_date = m_person->birth_date;
   query.now = m_ports.clock.wall();
   query.active_session_ids = m_config.active_session_ids;
+  if (query.active_session_ids.empty()) {
+    // No sessions named by the profile: offer what the centre runs today.
+    const Date today = vn_date(query.now);
+    for (const auto& s : m_catalog->sessions) {
+      if (vn_date(s.starts_at) <= today && today <= vn_date(s.ends_at)) {
+        query.active_session_ids.push_back(s.id);
+      }
+    }
+  }
   query.home = m_home;
   auto result = match_vacancies(m_catalog->vacancies, query);
   m_view.matches = std::move(result.matches);

@@ -72,6 +72,8 @@ using Intent = std::variant<intent::AcceptConsent, intent::Cancel, intent::Back,
 struct JourneyConfig {
   std::string kiosk_id;
   std::string centre_name;
+  /// Vacancies must belong to one of these job-fair sessions; when empty,
+  /// the sessions of the catalog that take place today.
   std::vector<std::string> active_session_ids;
   std::chrono::seconds idle_timeout{90};
   std::chrono::seconds idle_warning{20};  // warn this long before the timeout

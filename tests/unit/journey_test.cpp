@@ -36,8 +36,15 @@ class JourneyTest : public ::testing::Test {
     catalog->vacancies = {testing::make_vacancy("vac-far", 21.20, 105.80, 18, 45),
                           testing::make_vacancy("vac-near", 21.025, 105.79, 18, 45),
                           testing::make_vacancy("vac-young", 21.02, 105.79, 18, 25)};
-    catalog->sessions = {JobFairSession{"pgd-20261127", "Phiên giao dịch việc làm định kỳ", {},
-                                        "215 Trung Kính", {}, {}}};
+    catalog->sessions = {
+        JobFairSession{"pgd-20261127", "Phiên giao dịch việc làm định kỳ", {}, "215 Trung Kính",
+                       *parse_iso8601("2026-11-27T08:00:00+07:00"),
+                       *parse_iso8601("2026-11-27T17:00:00+07:00")},
+        JobFairSession{"pgd-20261120", "Phiên tuần trước", {}, "215 Trung Kính",
+                       *parse_iso8601("2026-11-20T08:00:00+07:00"),
+                       *parse_iso8601("2026-11-20T17:00:00+07:00")}};
+    catalog->vacancies.push_back(
+        testing::make_vacancy("vac-last-week", 21.025, 105.79, 18, 45, "pgd-20261120"));
     catalog->synced_at = clock.wall();
     api.vacancies = catalog->vacancies;
     api.slots_by_vacancy["vac-near"] = {
@@ -92,8 +99,10 @@ TEST_F(JourneyTest, WalksTheWholeJourneyAndWipesAtTheEnd) {
 
   journey.handle(intent::AcceptConsent{});
   ASSERT_EQ(journey.view().screen, Screen::matches);
-  // 31 years old: the 18–25 vacancy is not offered; the nearest comes first.
+  // 31 years old: the 18–25 vacancy is not offered, nor last week's session;
+  // the nearest comes first.
   ASSERT_EQ(journey.view().matches.size(), 2u);
+  EXPECT_EQ(journey.view().matches_total, 2u);
   EXPECT_EQ(journey.view().matches[0].vacancy.id, "vac-near");
 
   journey.handle(intent::OpenVacancy{"vac-near"});
