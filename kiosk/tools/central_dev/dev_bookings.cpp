@@ -104,6 +104,19 @@ std::string DevStore::next_reference() {
   return "HN-" + code;
 }
 
+std::optional<Reply> DevStore::replay(const std::unordered_map<std::string, StoredReply>& keys,
+                                      const std::string& key, const nlohmann::json& body) {
+  const auto stored = keys.find(key);
+  if (stored == keys.end()) {
+    return std::nullopt;
+  }
+  if (stored->second.request != body) {
+    return error_reply(422, "idempotency_key_reused",
+                       "this Idempotency-Key was used with a different request");
+  }
+  return Reply{201, stored->second.body, {}};
+}
+
 Reply DevStore::book(const std::string& key, const std::string& text) {
   if (auto bad = check_key(key)) {
     return *bad;
@@ -113,12 +126,8 @@ Reply DevStore::book(const std::string& key, const std::string& text) {
     return error_reply(400, "bad_request", request.error());
   }
   std::lock_guard lock(m_mutex);
-  if (const auto stored = m_booking_keys.find(key); stored != m_booking_keys.end()) {
-    if (stored->second.request != request->body) {
-      return error_reply(422, "idempotency_key_reused",
-                         "this Idempotency-Key was used with a different request");
-    }
-    return Reply{201, stored->second.body, {}};
+  if (auto replayed = replay(m_booking_keys, key, request->body)) {
+    return *replayed;
   }
   const auto index = open_vacancy(request->vacancy_id);
   if (!index) {
@@ -180,12 +189,8 @@ Reply DevStore::register_interest(const std::string& key, const std::string& tex
     return error_reply(400, "bad_request", request.error());
   }
   std::lock_guard lock(m_mutex);
-  if (const auto stored = m_interest_keys.find(key); stored != m_interest_keys.end()) {
-    if (stored->second.request != request->body) {
-      return error_reply(422, "idempotency_key_reused",
-                         "this Idempotency-Key was used with a different request");
-    }
-    return Reply{201, stored->second.body, {}};
+  if (auto replayed = replay(m_interest_keys, key, request->body)) {
+    return *replayed;
   }
   const auto index = open_vacancy(request->vacancy_id);
   if (!index) {

@@ -80,6 +80,10 @@ class DevStore {
     std::string body;        // the 201 answer, returned again on replay
   };
 
+  /// The stored answer when `key` was seen before: the same 201 for the same
+  /// request, 422 for another; nullopt for a new key. Caller holds m_mutex.
+  static std::optional<Reply> replay(const std::unordered_map<std::string, StoredReply>& keys,
+                                     const std::string& key, const nlohmann::json& body);
   LocalSeconds now() const;
   std::string cursor_text(std::size_t index, std::uint64_t seq) const;
   std::string sync_token(std::uint64_t seq) const;
