@@ -14,10 +14,16 @@ port=8080
   --data-dir assets/data/vn-admin-2025 >/tmp/kiosk-demo/central.log 2>&1 &
 central_pid=$!
 trap 'kill $central_pid 2>/dev/null || true' EXIT
+up=0
 for _ in $(seq 50); do
-  if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then break; fi
+  if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then up=1; break; fi
   sleep 0.1
 done
+if ((up == 0)); then
+  echo "The development central API did not start; see /tmp/kiosk-demo/central.log:" >&2
+  tail -5 /tmp/kiosk-demo/central.log >&2
+  exit 1
+fi
 echo "Development central API on http://127.0.0.1:$port (bookings: /api/v1/_dev/bookings)"
 
 display_cmd=()

@@ -3,9 +3,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <SDL.h>
 #include <backends/imgui_impl_sdl.h>
@@ -50,23 +48,13 @@ Options parse_args(int argc, char** argv) {
   return o;
 }
 
-tl::expected<std::shared_ptr<const WardTable>, std::string> load_wards(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto table = WardTable::from_json(ss.str());
-  if (!table) {
-    return tl::unexpected(path + ": " + table.error());
-  }
-  return std::make_shared<const WardTable>(std::move(*table));
-}
-
 // Everything the running kiosk owns, in construction order.
 class Runtime {
  public:
   Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
           std::shared_ptr<const WardTable> wards, std::unique_ptr<CentralApi> api,
-          std::unique_ptr<VacancyStore> store, std::unique_ptr<Printer> printer);
+          std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
+          std::unique_ptr<Printer> printer);
   ~Runtime();
   void add_source(std::unique_ptr<CodeSource> source) { m_sources.push_back(std::move(source)); }
   int run();
@@ -82,7 +70,8 @@ class Runtime {
   std::unique_ptr<Window> m_window;
   UiQueue m_queue;
   SystemClock m_clock;
-  std::unique_ptr<CentralApi> m_api;
+  std::unique_ptr<CentralApi> m_api;       // the journey's: slots and bookings
+  std::unique_ptr<CentralApi> m_sync_api;  // its own connection, so a slow sync never delays a booking
   std::unique_ptr<VacancyStore> m_store;
   std::unique_ptr<Printer> m_printer;
   WorkerRunner m_workers;
@@ -112,17 +101,19 @@ JourneyConfig journey_config(const Profile& p, std::shared_ptr<const WardTable> 
 
 Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
                  std::shared_ptr<const WardTable> wards, std::unique_ptr<CentralApi> api,
-                 std::unique_ptr<VacancyStore> store, std::unique_ptr<Printer> printer)
+                 std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
+                 std::unique_ptr<Printer> printer)
     : m_profile(profile),
       m_window(std::move(window)),
       m_api(std::move(api)),
+      m_sync_api(std::move(sync_api)),
       m_store(std::move(store)),
       m_printer(std::move(printer)),
       m_workers(m_queue, 2, "io"),
       m_journey(JourneyPorts{*m_api, *m_printer, m_clock, m_workers},
                 journey_config(profile, std::move(wards))),
       m_ui(fonts, m_window->scale()),
-      m_sync(*m_api, *m_store, m_clock, profile.api.sync_interval, [this](SyncResult r) {
+      m_sync(*m_sync_api, *m_store, m_clock, profile.api.sync_interval, [this](SyncResult r) {
         m_queue.post([this, r = std::move(r)] {
           m_vacancy_count = r.catalog ? r.catalog->vacancies.size() : 0;
           m_journey.set_catalog(r.catalog, r.online);
@@ -137,10 +128,15 @@ Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fon
 }
 
 Runtime::~Runtime() {
+  // Stop every thread before any member dies: first the producers, then the
+  // workers, then drop what they posted (those closures point at members).
   for (auto& s : m_sources) {
     s->stop();
   }
+  m_sync.stop();
+  m_workers.stop();
   m_queue.set_wake({});
+  m_queue.clear();
 }
 
 int Runtime::run() {
@@ -260,7 +256,7 @@ int run_kiosk(int argc, char** argv) {
     logger("ops")->critical("{}", what);
     return 2;
   };
-  auto wards = load_wards(profile->data.wards_file);
+  auto wards = load_ward_table(profile->data.wards_file);
   auto token = read_api_token(*profile);
   auto store = make_store(*profile);
   auto printer = make_slip_printer(*profile);
@@ -281,7 +277,8 @@ int run_kiosk(int argc, char** argv) {
   ui::apply_style((*window)->scale());
   (*window)->rebuild_font_texture();
   Runtime runtime(*profile, std::move(*window), *fonts, std::move(*wards),
-                  make_central_api(*profile, *token), std::move(*store), std::move(*printer));
+                  make_central_api(*profile, *token), make_central_api(*profile, *token),
+                  std::move(*store), std::move(*printer));
   for (const auto& uri : profile->scanner.sources) {
     auto source = make_scan_source(uri);
     if (!source) {

@@ -59,14 +59,6 @@ struct Shooter {
   }
 };
 
-std::shared_ptr<const WardTable> wards_from(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto t = WardTable::from_json(ss.str());
-  return t ? std::make_shared<const WardTable>(std::move(*t)) : nullptr;
-}
-
 int run(int argc, char** argv) {
   std::filesystem::path out = "screenshots";
   int width = 1920;
@@ -111,7 +103,12 @@ int run(int argc, char** argv) {
   JourneyConfig config;
   config.kiosk_id = "hn-demo-01";
   config.centre_name = profile.kiosk.centre;
-  config.wards = wards_from(std::string(KIOSK_DATA_DIR) + "/hanoi_wards.json");
+  auto wards = load_ward_table(std::string(KIOSK_DATA_DIR) + "/hanoi_wards.json");
+  if (!wards) {
+    std::cerr << wards.error() << "\n";
+    return 1;
+  }
+  config.wards = *wards;
   Journey journey(JourneyPorts{*api, **printer, clock, runner}, config);
   auto catalog = fetch_catalog(*api, clock);
   if (!catalog) {

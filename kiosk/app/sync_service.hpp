@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <thread>
 
 #include "core/catalog.hpp"
@@ -35,9 +36,16 @@ class SyncService {
   void start();
   /// Asks for a sync now (any thread).
   void sync_now();
+  /// Stops and joins the sync thread (a request in flight finishes first,
+  /// bounded by the API's timeouts). Idempotent.
+  void stop();
 
  private:
   void run(std::stop_token stop);
+  std::shared_ptr<const Catalog> load_cache();
+  /// One sync attempt; returns how long to wait before the next.
+  std::chrono::seconds sync_once(std::shared_ptr<const Catalog>& current, int& failures,
+                                 std::mt19937& rng);
 
   CentralApi& m_api;
   VacancyStore& m_store;

@@ -1,5 +1,7 @@
 #include "app/ui_queue.hpp"
 
+#include "core/log.hpp"
+
 namespace kiosk {
 
 void UiQueue::post(Job job) {
@@ -21,9 +23,23 @@ std::size_t UiQueue::drain() {
     jobs.swap(m_jobs);
   }
   for (auto& job : jobs) {
-    job();
+    try {
+      job();
+    } catch (const std::exception& e) {
+      logger("ui")->error("UI job failed: {}", e.what());
+    } catch (...) {
+      logger("ui")->error("UI job failed with an unknown exception");
+    }
   }
   return jobs.size();
+}
+
+void UiQueue::clear() {
+  std::vector<Job> jobs;
+  {
+    std::lock_guard lock(m_mutex);
+    jobs.swap(m_jobs);
+  }
 }
 
 void UiQueue::set_wake(std::function<void()> wake) {

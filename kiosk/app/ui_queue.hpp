@@ -18,8 +18,11 @@ class UiQueue {
   explicit UiQueue(std::function<void()> wake = {}) : m_wake(std::move(wake)) {}
 
   void post(Job job);
-  /// Runs every job posted so far; returns how many ran. UI thread only.
+  /// Runs every job posted so far; returns how many ran. A job that throws
+  /// is logged and the others still run. UI thread only.
   std::size_t drain();
+  /// Drops every queued job unrun (at shutdown, before what they point to dies).
+  void clear();
   void set_wake(std::function<void()> wake);
 
  private:

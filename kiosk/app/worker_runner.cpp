@@ -15,12 +15,16 @@ WorkerRunner::WorkerRunner(UiQueue& ui, int threads, std::string name)
   }
 }
 
-WorkerRunner::~WorkerRunner() {
+WorkerRunner::~WorkerRunner() { stop(); }
+
+void WorkerRunner::stop() {
   for (auto& t : m_threads) {
     t.request_stop();
   }
   m_cv.notify_all();
   m_threads.clear();  // joins
+  std::lock_guard lock(m_mutex);
+  m_jobs.clear();
 }
 
 void WorkerRunner::submit(Job job) {

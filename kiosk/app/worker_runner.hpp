@@ -21,6 +21,9 @@ class WorkerRunner final : public TaskRunner {
 
   /// Any thread.
   void submit(Job job) override;
+  /// Finishes the jobs running now and joins the threads; queued jobs are
+  /// dropped and later submits ignored. Idempotent.
+  void stop();
 
  private:
   void run(std::stop_token stop);

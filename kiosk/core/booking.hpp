@@ -24,6 +24,18 @@ struct BookingRequest {
   Sex sex = Sex::male;
   std::string phone;  // optional
 
+  ~BookingRequest() { wipe(); }
+  BookingRequest() = default;
+  BookingRequest(std::string key, std::string kiosk, std::string vacancy, std::string slot,
+                 std::string id, std::string name, Date birth, Sex s, std::string phone_number)
+      : idempotency_key(std::move(key)), kiosk_id(std::move(kiosk)),
+        vacancy_id(std::move(vacancy)), slot_id(std::move(slot)), citizen_id(std::move(id)),
+        full_name(std::move(name)), birth_date(birth), sex(s), phone(std::move(phone_number)) {}
+  BookingRequest(const BookingRequest&) = default;
+  BookingRequest(BookingRequest&&) noexcept = default;
+  BookingRequest& operator=(const BookingRequest&) = default;
+  BookingRequest& operator=(BookingRequest&&) noexcept = default;
+
   void wipe() noexcept;
 };
 

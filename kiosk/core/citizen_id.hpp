@@ -40,6 +40,13 @@ struct CitizenId {
   Date issue_date;
   std::vector<std::string> extras;  // fields after the seventh, kept opaque
 
+  CitizenId() = default;
+  CitizenId(const CitizenId&) = default;
+  CitizenId(CitizenId&&) noexcept = default;
+  CitizenId& operator=(const CitizenId&) = default;
+  CitizenId& operator=(CitizenId&&) noexcept = default;
+  ~CitizenId() { wipe(); }
+
   /// Overwrites every personal field in place.
   void wipe() noexcept;
 };

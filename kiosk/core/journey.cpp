@@ -25,9 +25,7 @@ std::string given_name(const std::string& full_name) {
   return space == std::string::npos ? full_name : full_name.substr(space + 1);
 }
 
-constexpr const char* k_offline_notice =
-    "Hiện không kết nối được với Trung tâm. Bạn hãy thử lại sau ít phút, hoặc nhờ cán bộ hỗ "
-    "trợ.";
+
 
 }  // namespace
 
@@ -54,6 +52,7 @@ void Journey::on_scan(const ScanEvent& scan) {
     logger("flow")->info("scan rejected: {} ({} bytes from {})", error_code(parsed.error()),
                          scan.bytes.size(), scan.source);
     m_view.notice = std::string(message_for(parsed.error()));
+    m_notice_at = m_ports.clock.steady();
     return;
   }
   logger("flow")->info("session started for {}", mask_id(parsed->id));
@@ -89,7 +88,7 @@ void Journey::end_session(const char* why) {
     m_pending->wipe();
     m_pending.reset();
   }
-  ++m_generation;
+  ++m_serial;
   m_home.reset();
   secure_wipe(m_view.greeting_name);
   secure_wipe(m_view.person_name);
@@ -100,8 +99,17 @@ void Journey::end_session(const char* why) {
 }
 
 void Journey::go(Screen s) {
+  // Every move invalidates answers still on their way: only a request made
+  // on the current screen may change it.
+  ++m_serial;
+  if (s != Screen::slots) {
+    m_view.slots_loading = false;
+  }
   m_view.screen = s;
   m_view.idle_seconds_left.reset();
+  if (s == Screen::booking || s == Screen::printing) {
+    m_work_started = m_ports.clock.steady();
+  }
   if (s == Screen::done) {
     m_done_at = m_ports.clock.steady();
     m_view.done_seconds_left = static_cast<int>(m_config.done_timeout.count());
@@ -195,10 +203,14 @@ void Journey::handle(const Intent& intent) {
 }
 
 void Journey::tick() {
+  const auto now = m_ports.clock.steady();
   if (m_view.screen == Screen::welcome) {
+    // A rejected scan's message is for that person, not the next one.
+    if (!m_view.notice.empty() && now - m_notice_at >= m_config.notice_timeout) {
+      m_view.notice.clear();
+    }
     return;
   }
-  const auto now = m_ports.clock.steady();
   if (m_view.screen == Screen::done) {
     const auto left = m_config.done_timeout - (now - m_done_at);
     m_view.done_seconds_left =
@@ -209,21 +221,27 @@ void Journey::tick() {
     return;
   }
   if (m_view.screen == Screen::booking || m_view.screen == Screen::printing) {
-    return;  // the kiosk is working; the person is waiting for it, not idle
+    // The person is waiting for the kiosk, not idle; but the kiosk never
+    // waits for ever.
+    if (now - m_work_started >= m_config.work_timeout) {
+      on_work_timeout();
+    }
+    return;
   }
   const auto idle = now - m_last_activity;
   if (idle >= m_config.idle_timeout) {
     end_session("idle timeout");
     return;
   }
-  if (idle >= m_config.idle_timeout - m_config.idle_warning) {
+  const auto warning = std::min(m_config.idle_warning, m_config.idle_timeout / 2);
+  if (idle >= m_config.idle_timeout - warning) {
     const auto left = std::chrono::ceil<std::chrono::seconds>(m_config.idle_timeout - idle);
     m_view.idle_seconds_left = static_cast<int>(left.count());
   }
 }
 
 std::optional<std::chrono::steady_clock::time_point> Journey::next_deadline() const {
-  if (m_view.screen == Screen::welcome) {
+  if (m_view.screen == Screen::welcome && m_view.notice.empty()) {
     return std::nullopt;
   }
   // Timers show whole seconds, so once a second is enough.
@@ -272,133 +290,6 @@ void Journey::compute_matches() {
   m_view.matches_total = result.eligible;
   logger("flow")->info("{} eligible of {} vacancies", result.eligible,
                        m_catalog->vacancies.size());
-}
-
-void Journey::load_slots() {
-  m_view.slots.clear();
-  m_view.slots_loading = true;
-  const std::string vacancy_id = m_view.vacancy->id;
-  const auto generation = m_generation;
-  CentralApi& api = m_ports.api;
-  m_ports.runner.submit([this, &api, vacancy_id, generation]() -> TaskRunner::Continuation {
-    auto result = api.slots(vacancy_id);
-    return [this, generation, result = std::move(result)]() {
-      if (generation != m_generation || m_view.screen != Screen::slots) {
-        return;
-      }
-      m_view.slots_loading = false;
-      if (!result) {
-        logger("flow")->warn("slots failed: {} (HTTP {})", result.error().message,
-                             result.error().http_status);
-        m_view.notice = k_offline_notice;
-        return;
-      }
-      // Slots that have already begun cannot be booked; the API may still list them.
-      const WallTime now = m_ports.clock.wall();
-      m_view.slots.clear();
-      std::copy_if(result->begin(), result->end(), std::back_inserter(m_view.slots),
-                   [now](const Slot& s) { return s.starts_at > now; });
-      std::sort(m_view.slots.begin(), m_view.slots.end(),
-                [](const Slot& a, const Slot& b) { return a.starts_at < b.starts_at; });
-      const bool any_open = std::any_of(m_view.slots.begin(), m_view.slots.end(),
-                                        [](const Slot& s) { return s.remaining > 0; });
-      if (!any_open) {
-        m_view.notice = "Vị trí này đã hết lịch phỏng vấn. Bạn hãy chọn việc khác.";
-      }
-    };
-  });
-}
-
-void Journey::send_booking() {
-  BookingRequest request = *m_pending;
-  const auto generation = m_generation;
-  CentralApi& api = m_ports.api;
-  m_ports.runner.submit([this, &api, request = std::move(request),
-                         generation]() mutable -> TaskRunner::Continuation {
-    auto result = api.book(request);
-    request.wipe();
-    return [this, generation, result = std::move(result)]() {
-      if (generation != m_generation) {
-        return;
-      }
-      if (!result) {
-        on_booking_failed(result.error());
-        return;
-      }
-      logger("flow")->info("booked {} for vacancy {}", result->reference, result->vacancy_id);
-      m_pending->wipe();
-      m_pending.reset();
-      m_view.confirmation = *result;
-      if (m_view.confirmation->vacancy_title.empty() && m_view.vacancy) {
-        m_view.confirmation->vacancy_title = m_view.vacancy->title;
-        m_view.confirmation->employer_name = m_view.vacancy->employer_name;
-      }
-      go(Screen::printing);
-      print_slip();
-    };
-  });
-}
-
-void Journey::on_booking_failed(const ApiFailure& failure) {
-  logger("flow")->warn("booking failed: {} {} (HTTP {})", failure.code, failure.message,
-                       failure.http_status);
-  if (failure.kind == ApiError::conflict &&
-      (failure.code == "slot_full" || failure.code == "already_booked")) {
-    if (failure.code == "slot_full") {
-      m_view.notice = "Giờ phỏng vấn này vừa hết chỗ. Bạn hãy chọn giờ khác.";
-    } else {
-      m_view.notice = "Bạn đã đặt lịch cho giờ này rồi.";
-    }
-    m_pending->wipe();
-    m_pending.reset();
-    go(Screen::slots);
-    load_slots();
-    return;
-  }
-  const bool transient = failure.kind == ApiError::offline || failure.kind == ApiError::timeout ||
-                         failure.kind == ApiError::unavailable || failure.kind == ApiError::server;
-  m_view.can_retry = transient;
-  m_view.notice = transient ? k_offline_notice
-                            : "Trung tâm không nhận lịch hẹn này. Bạn hãy nhờ cán bộ hỗ trợ.";
-  go(Screen::confirm);
-}
-
-void Journey::print_slip() {
-  SlipContext context;
-  context.centre_name = m_config.centre_name;
-  context.seeker_name = m_person->full_name;
-  context.printed_at = m_ports.clock.wall();
-  if (m_catalog && m_view.vacancy) {
-    for (const auto& s : m_catalog->sessions) {
-      if (std::find(m_view.vacancy->session_ids.begin(), m_view.vacancy->session_ids.end(),
-                    s.id) != m_view.vacancy->session_ids.end()) {
-        context.session_title = s.title;
-        break;
-      }
-    }
-  }
-  Slip slip = make_booking_slip(*m_view.confirmation, context);
-  const auto generation = m_generation;
-  Printer& printer = m_ports.printer;
-  m_ports.runner.submit(
-      [this, &printer, slip = std::move(slip), generation]() -> TaskRunner::Continuation {
-        auto result = printer.print(slip);
-        return [this, generation, result = std::move(result)]() {
-          if (generation != m_generation) {
-            return;
-          }
-          if (result) {
-            logger("print")->info("slip printed to {}", result->location);
-            m_view.printed = true;
-          } else {
-            logger("print")->error("slip not printed: {}", result.error().message);
-            m_view.printed = false;
-            m_view.notice =
-                "Máy in đang gặp sự cố. Bạn hãy chụp ảnh hoặc ghi lại mã đặt lịch trên màn hình.";
-          }
-          go(Screen::done);
-        };
-      });
 }
 
 }  // namespace kiosk

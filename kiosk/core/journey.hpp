@@ -78,6 +78,11 @@ struct JourneyConfig {
   std::chrono::seconds idle_timeout{90};
   std::chrono::seconds idle_warning{20};  // warn this long before the timeout
   std::chrono::seconds done_timeout{30};
+  /// Longest wait for a booking or a print before the person is told and
+  /// can go on (above the API's own total timeout).
+  std::chrono::seconds work_timeout{45};
+  /// How long a rejected scan's message stays on the welcome screen.
+  std::chrono::seconds notice_timeout{12};
   std::shared_ptr<const WardTable> wards;
   std::function<std::string()> new_idempotency_key = new_uuid_v4;
 };
@@ -121,6 +126,10 @@ class Journey {
   void send_booking();
   void print_slip();
   void on_booking_failed(const ApiFailure& failure);
+  void on_slots(const tl::expected<std::vector<Slot>, ApiFailure>& result);
+  void on_booked(const BookingConfirmation& confirmation);
+  void on_printed(const tl::expected<PrintReceipt, PrintFailure>& result);
+  void on_work_timeout();
   std::string catalog_status() const;
 
   JourneyPorts m_ports;
@@ -131,9 +140,11 @@ class Journey {
   std::shared_ptr<const Catalog> m_catalog;
   bool m_online = false;
   std::optional<GeoPoint> m_home;
-  std::uint64_t m_generation = 0;  // bumped at every wipe; stale results are dropped
+  std::uint64_t m_serial = 0;  // bumped at every screen change; older answers are dropped
   std::chrono::steady_clock::time_point m_last_activity{};
   std::chrono::steady_clock::time_point m_done_at{};
+  std::chrono::steady_clock::time_point m_work_started{};
+  std::chrono::steady_clock::time_point m_notice_at{};
 };
 
 }  // namespace kiosk

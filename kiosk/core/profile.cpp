@@ -194,6 +194,12 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     r.read("level", p.logging.level);
     r.read("directory", p.logging.directory);
     r.finish();
+    const std::vector<std::string> levels = {"trace", "debug", "info", "warn", "error", "critical"};
+    if (std::find(levels.begin(), levels.end(), p.logging.level) == levels.end()) {
+      // A typo here would otherwise silence every log.
+      errors.push_back(ProfileError{source, 0, "logging.level",
+                                    "must be one of trace, debug, info, warn, error, critical"});
+    }
   }
   {
     TableReader r(root, "data", source, errors);

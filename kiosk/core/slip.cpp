@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace kiosk {
 namespace {
 
@@ -12,6 +14,13 @@ SlipBlock text(std::string t, SlipStyle style, bool centered = false, bool bold 
 SlipBlock block(SlipBlock::Kind kind) { return SlipBlock{kind, {}, SlipStyle::body, false, false}; }
 
 }  // namespace
+
+void Slip::wipe() noexcept {
+  for (auto& b : blocks) {
+    secure_wipe(b.text);
+  }
+  blocks.clear();
+}
 
 Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& context) {
   Slip slip;

@@ -24,6 +24,9 @@ struct SlipBlock {
 struct Slip {
   std::string reference;  // for file names and logs (not personal)
   std::vector<SlipBlock> blocks;
+
+  /// Overwrites the text of every block (the slip carries the seeker's name).
+  void wipe() noexcept;
 };
 
 struct SlipContext {

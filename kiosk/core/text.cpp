@@ -24,7 +24,10 @@ std::string map_utf8(std::string_view text, utf8proc_option_t options) {
   if (n < 0) {
     return {};
   }
-  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  // The text may be a card payload: leave no copy in freed memory.
+  explicit_bzero(out, static_cast<std::size_t>(n));
+  return result;
 }
 
 }  // namespace

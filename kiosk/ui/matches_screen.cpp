@@ -59,7 +59,8 @@ bool match_card(const UiContext& ctx, const Match& m, int index) {
 
 void draw_matches(const UiContext& ctx, const JourneyView& view, int session_serial) {
   const std::string heading =
-      view.matches.empty()
+      view.matches.empty() && view.catalog_empty ? "Đang tải danh sách việc làm"
+      : view.matches.empty()
           ? "Chưa có việc làm phù hợp"
           : fmt::format("{}, có {} việc làm phù hợp với bạn", view.greeting_name,
                         view.matches_total);
@@ -73,6 +74,12 @@ void draw_matches(const UiContext& ctx, const JourneyView& view, int session_ser
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   if (!view.notice.empty()) {
     notice(ctx, view.notice);
+  }
+  if (view.matches.empty() && view.catalog_empty) {
+    notice(ctx,
+           "Danh sách việc làm chưa tải xong. Bạn hãy đợi một lát rồi quét thẻ lại, hoặc hỏi cán "
+           "bộ tư vấn tại quầy.");
+    return;
   }
   if (view.matches.empty()) {
     notice(ctx,

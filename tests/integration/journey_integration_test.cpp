@@ -31,13 +31,6 @@ constexpr const char* k_card =
     "001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 12 ngõ 34 Trần Duy Hưng, Phường Yên "
     "Hòa, Thành phố Hà Nội|01082021";
 
-std::shared_ptr<const WardTable> load_wards() {
-  std::ifstream in(std::string(KIOSK_DATA_DIR) + "/hanoi_wards.json");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return std::make_shared<const WardTable>(*WardTable::from_json(ss.str()));
-}
-
 class JourneyIntegration : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -100,7 +93,9 @@ TEST_F(JourneyIntegration, ScanToPrintedSlipBooksExactlyOnce) {
   JourneyConfig config;
   config.kiosk_id = profile.kiosk.id;
   config.centre_name = profile.kiosk.centre;
-  config.wards = load_wards();
+  const auto wards = load_ward_table(std::string(KIOSK_DATA_DIR) + "/hanoi_wards.json");
+  ASSERT_TRUE(wards.has_value()) << wards.error();
+  config.wards = *wards;
   config.new_idempotency_key = [&keys] {
     keys.push_back(new_uuid_v4());
     return keys.back();

@@ -82,6 +82,18 @@ TEST_F(KioskctlDecode, CitizenIdIsPrintedMasked) {
   }
 }
 
+TEST_F(KioskctlDecode, ADamagedCardPrintsNoneOfItsText) {
+  const auto file = write_qr_png(
+      dir / "damaged.png", "001095012345|123456789|Nguyễn Văn An|31021995|Nam|Hà Nội|01082021");
+  int status = -1;
+  const auto lines = run_decode({file.string()}, &status);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["kind"], "damaged_citizen_id");
+  EXPECT_EQ(lines[0]["not_citizen_id_because"], "bad_date");
+  EXPECT_FALSE(lines[0].contains("text"));
+  EXPECT_EQ(lines[0].dump().find("001095012345"), std::string::npos);
+}
+
 TEST_F(KioskctlDecode, OtherCodesAndUnreadableFilesAreReported) {
   const auto url = write_qr_png(dir / "url.png", "https://dichvuvieclam.hanoi.gov.vn");
   std::ofstream(dir / "broken.png") << "not an image";

@@ -226,3 +226,113 @@ TEST_F(JourneyTest, ResultsArrivingAfterCancelAreDropped) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// A printer that throws, as a broken driver might.
+class ThrowingPrinter final : public Printer {
+ public:
+  tl::expected<PrintReceipt, PrintFailure> print(const Slip&) override {
+    throw std::runtime_error("driver crashed");
+  }
+};
+
+TEST_F(JourneyTest, UnansweredBookingGivesWayAfterTheWorkTimeout) {
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  journey.handle(intent::ConfirmBooking{});
+  ASSERT_EQ(journey.view().screen, Screen::booking);
+  clock.advance(44s);
+  journey.tick();
+  EXPECT_EQ(journey.view().screen, Screen::booking);  // still waiting, not idle
+  clock.advance(1s);
+  journey.tick();
+  ASSERT_EQ(journey.view().screen, Screen::confirm);
+  EXPECT_TRUE(journey.view().can_retry);
+  // The late answer is dropped; a retry replays the same key.
+  runner.run_all();
+  EXPECT_EQ(journey.view().screen, Screen::confirm);
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  EXPECT_EQ(journey.view().screen, Screen::done);
+  EXPECT_EQ(api.bookings_by_key.size(), 1u);
+  EXPECT_EQ(keys_issued, 1);
+}
+
+TEST_F(JourneyTest, UnansweredPrinterStillEndsOnTheDoneScreen) {
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  journey.handle(intent::ConfirmBooking{});
+  // Run the booking only; the print job stays queued as if the printer hung.
+  ASSERT_EQ(runner.pending(), 1u);
+  runner.run_one();
+  ASSERT_EQ(journey.view().screen, Screen::printing);
+  clock.advance(45s);
+  journey.tick();
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  EXPECT_FALSE(journey.view().printed);
+  EXPECT_FALSE(journey.view().notice.empty());
+  clock.advance(30s);
+  journey.tick();
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_FALSE(journey.has_person());
+}
+
+TEST(JourneyPrinter, AThrowingPrinterIsAFailureNotAHang) {
+  fake::FakeCentralApi api;
+  ThrowingPrinter printer;
+  fake::FakeClock clock(*parse_iso8601("2026-11-27T09:00:00+07:00"));
+  fake::ManualTaskRunner runner;
+  Journey journey(JourneyPorts{api, printer, clock, runner}, JourneyConfig{});
+  auto catalog = std::make_shared<Catalog>();
+  catalog->vacancies = {testing::make_vacancy("v", 21.0, 105.8, 18, 60)};
+  api.vacancies = catalog->vacancies;
+  api.slots_by_vacancy["v"] = {Slot{"s", *parse_iso8601("2026-11-27T10:00:00+07:00"),
+                                    *parse_iso8601("2026-11-27T10:30:00+07:00"), "", "", 2, 2}};
+  journey.set_catalog(catalog, true);
+  journey.on_scan(ScanEvent{k_card, "t"});
+  journey.handle(intent::AcceptConsent{});
+  journey.handle(intent::OpenVacancy{"v"});
+  journey.handle(intent::ShowSlots{});
+  runner.run_all();
+  journey.handle(intent::ChooseSlot{"s"});
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  EXPECT_EQ(journey.view().screen, Screen::done);
+  EXPECT_FALSE(journey.view().printed);
+}
+
+TEST_F(JourneyTest, SlotsOfAnEarlierVacancyNeverShowUnderAnother) {
+  api.slots_by_vacancy["vac-far"] = {
+      Slot{"far-1", *parse_iso8601("2026-11-27T14:00:00+07:00"),
+           *parse_iso8601("2026-11-27T14:30:00+07:00"), "", "", 3, 3}};
+  journey.on_scan(ScanEvent{k_card, "t"});
+  journey.handle(intent::AcceptConsent{});
+  journey.handle(intent::OpenVacancy{"vac-near"});
+  journey.handle(intent::ShowSlots{});  // its answer is still on the way…
+  journey.handle(intent::Back{});
+  EXPECT_FALSE(journey.view().slots_loading);
+  journey.handle(intent::Back{});
+  journey.handle(intent::OpenVacancy{"vac-far"});
+  journey.handle(intent::ShowSlots{});
+  runner.run_all();  // …and arrives after the second request was made
+  ASSERT_EQ(journey.view().slots.size(), 1u);
+  EXPECT_EQ(journey.view().slots[0].id, "far-1");
+}
+
+TEST_F(JourneyTest, ARejectedScanMessageFadesBeforeTheNextPerson) {
+  journey.on_scan(ScanEvent{"hello", "t"});
+  EXPECT_FALSE(journey.view().notice.empty());
+  EXPECT_TRUE(journey.next_deadline().has_value());
+  clock.advance(11s);
+  journey.tick();
+  EXPECT_FALSE(journey.view().notice.empty());
+  clock.advance(1s);
+  journey.tick();
+  EXPECT_TRUE(journey.view().notice.empty());
+  EXPECT_FALSE(journey.next_deadline().has_value());
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -53,6 +53,9 @@ TEST(Profile, RejectsUnknownKeysAndSyntaxErrors) {
   EXPECT_EQ(broken.error().line, 1);
   const auto width = parse_profile("[printer]\nwidth_dots = 500\n", "p.toml");
   ASSERT_FALSE(width.has_value());
+  const auto level = parse_profile("[logging]\nlevel = \"inof\"\n", "p.toml");
+  ASSERT_FALSE(level.has_value());
+  EXPECT_EQ(level.error().key, "logging.level");
 }
 
 TEST(Profile, DemoProfileParses) {

@@ -1,11 +1,29 @@
 #include "adapters/factory/adapter_factory.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include "adapters/curl/curl_central_api.hpp"
 #include "adapters/print/printer_factory.hpp"
 #include "adapters/scan/code_source_factory.hpp"
 #include "adapters/sqlite/sqlite_vacancy_store.hpp"
 
 namespace kiosk {
+
+tl::expected<std::shared_ptr<const WardTable>, std::string> load_ward_table(
+    const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return tl::unexpected(path + ": cannot be read");
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto table = WardTable::from_json(ss.str());
+  if (!table) {
+    return tl::unexpected(path + ": " + table.error());
+  }
+  return std::make_shared<const WardTable>(std::move(*table));
+}
 
 std::unique_ptr<CentralApi> make_central_api(const Profile& profile, const std::string& token) {
   CurlApiSettings s;

@@ -6,6 +6,7 @@
 
 #include <tl/expected.hpp>
 
+#include "core/geo.hpp"
 #include "core/profile.hpp"
 #include "ports/central_api.hpp"
 #include "ports/code_source.hpp"
@@ -13,6 +14,10 @@
 #include "ports/vacancy_store.hpp"
 
 namespace kiosk {
+
+/// Hanoi's ward table from `hanoi_wards.json`; an error naming the file.
+tl::expected<std::shared_ptr<const WardTable>, std::string> load_ward_table(
+    const std::string& path);
 
 std::unique_ptr<CentralApi> make_central_api(const Profile& profile, const std::string& token);
 tl::expected<std::unique_ptr<VacancyStore>, std::string> make_store(const Profile& profile);

@@ -6,15 +6,22 @@ namespace kiosk::fake {
 
 int ManualTaskRunner::run_all() {
   int n = 0;
-  while (!m_jobs.empty()) {
-    Job job = std::move(m_jobs.front());
-    m_jobs.pop_front();
-    if (auto continuation = job()) {
-      continuation();
-    }
+  while (run_one()) {
     ++n;
   }
   return n;
+}
+
+bool ManualTaskRunner::run_one() {
+  if (m_jobs.empty()) {
+    return false;
+  }
+  Job job = std::move(m_jobs.front());
+  m_jobs.pop_front();
+  if (auto continuation = job()) {
+    continuation();
+  }
+  return true;
 }
 
 tl::expected<SnapshotPage, ApiFailure> FakeCentralApi::snapshot_page(const std::string& cursor,

@@ -38,6 +38,8 @@ class ManualTaskRunner final : public TaskRunner {
   void submit(Job job) override { m_jobs.push_back(std::move(job)); }
   /// Runs queued jobs (including ones queued meanwhile); returns how many.
   int run_all();
+  /// Runs the oldest queued job and its continuation; false when none.
+  bool run_one();
   std::size_t pending() const { return m_jobs.size(); }
 
  private:

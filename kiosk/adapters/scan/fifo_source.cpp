@@ -1,5 +1,7 @@
 #include "adapters/scan/fifo_source.hpp"
 
+#include <string.h>  // explicit_bzero
+
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -61,17 +63,22 @@ tl::expected<int, std::string> open_fifo(const fs::path& path) {
 // Reads what is available; false on a read error other than "no more now".
 bool drain(int fd, ScanAssembler& assembler, std::vector<std::string>& completed) {
   std::array<char, 4096> buffer{};
+  // The buffer held card data: zero it however the loop ends.
+  const auto wipe = [&buffer] { explicit_bzero(buffer.data(), buffer.size()); };
   while (true) {
     const ssize_t n = ::read(fd, buffer.data(), buffer.size());
     if (n > 0) {
       assembler.feed(std::string_view(buffer.data(), static_cast<std::size_t>(n)), completed);
     } else if (n == 0) {
       assembler.flush(completed);  // every writer closed
+      wipe();
       return true;
     } else if (errno == EINTR) {
       continue;
     } else {
-      return errno == EAGAIN || errno == EWOULDBLOCK;
+      const bool ok = errno == EAGAIN || errno == EWOULDBLOCK;
+      wipe();
+      return ok;
     }
   }
 }

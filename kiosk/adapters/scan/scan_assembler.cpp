@@ -19,6 +19,8 @@ void ScanAssembler::feed(std::string_view bytes, std::vector<std::string>& compl
   }
 }
 
+ScanAssembler::~ScanAssembler() { secure_wipe(m_pending); }
+
 void ScanAssembler::flush(std::vector<std::string>& completed) {
   end_scan(completed);
 }
@@ -34,9 +36,10 @@ void ScanAssembler::end_scan(std::vector<std::string>& completed) {
     m_dropped.push_back(m_overflow_bytes);
     m_overflow_bytes = 0;
   } else if (!m_pending.empty()) {
-    completed.push_back(std::move(m_pending));
+    completed.emplace_back(m_pending);
   }
-  m_pending.clear();
+  secure_wipe(m_pending);
+  m_pending.reserve(m_max);
 }
 
 }  // namespace kiosk::scan

@@ -13,7 +13,14 @@ namespace kiosk::scan {
 
 class ScanAssembler {
  public:
-  explicit ScanAssembler(std::size_t max_scan_bytes) : m_max(max_scan_bytes) {}
+  /// Reserves the whole scan up front, so growing never leaves freed
+  /// copies of card data behind.
+  explicit ScanAssembler(std::size_t max_scan_bytes) : m_max(max_scan_bytes) {
+    m_pending.reserve(m_max);
+  }
+  ~ScanAssembler();
+  ScanAssembler(const ScanAssembler&) = delete;
+  ScanAssembler& operator=(const ScanAssembler&) = delete;
 
   /// Appends the scans that `bytes` completes to `completed`.
   void feed(std::string_view bytes, std::vector<std::string>& completed);

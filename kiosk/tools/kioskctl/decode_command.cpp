@@ -51,11 +51,14 @@ int decode_command(const std::vector<std::string>& files, std::ostream& out) {
         j["citizen"] = masked_citizen_json(*id);
         id->wipe();
       } else {
-        j["kind"] = "other";
+        j["kind"] = id.error() == CitizenIdError::not_citizen_id ? "other" : "damaged_citizen_id";
         j["not_citizen_id_because"] = std::string(error_code(id.error()));
-        // Other codes are shown as the library reads them (first 256 bytes).
-        j["text"] = decoded->text.substr(0, 256);
         j["bytes"] = decoded->bytes.size();
+        // A foreign code is shown as the library reads it (first 256 bytes);
+        // a damaged card's payload is still personal data, so never.
+        if (id.error() == CitizenIdError::not_citizen_id) {
+          j["text"] = decoded->text.substr(0, 256);
+        }
       }
     }
     out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
