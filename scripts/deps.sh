@@ -10,12 +10,14 @@ packages=(
   libsdl2-dev libimgui-dev libgl-dev libzxing-dev libspdlog-dev libfmt-dev
   libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev
   libutf8proc-dev libsystemd-dev libexpected-dev libcpp-httplib-dev libssl-dev zlib1g-dev
-  libfreetype-dev libpng-dev libstb-dev
+  libfreetype-dev libpng-dev libstb-dev libturbojpeg0-dev
   # fonts: Noto Sans covers Vietnamese, general punctuation and ₫
   fonts-noto-core
   # tests: GoogleTest, a display for UI tests, Mesa's software GL, openssl CLI
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth libgl1-mesa-dri openssl
-  imagemagick
+  imagemagick clang libclang-rt-14-dev
+  # benchmarks: zbar is the second decoder the QR pipeline is measured against
+  libzbar-dev
 )
 
 missing=()
