@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <utf8proc.h>
+
+#include "core/log.hpp"
+#include "core/mojibake.hpp"
 #include "core/text.hpp"
 
 namespace kiosk {
@@ -38,6 +42,95 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Checks every code point of valid UTF-8 text against `allowed`.
+template <typename Allowed>
+bool all_code_points(std::string_view s, Allowed allowed) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0 || !allowed(cp, utf8proc_category(cp))) {
+      return false;
+    }
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+// A name is letters, combining marks, spaces and the few marks names use.
+bool plausible_name(std::string_view s) {
+  return all_code_points(s, [](utf8proc_int32_t cp, utf8proc_category_t cat) {
+    return cp == ' ' || cp == '-' || cp == '\'' || cp == '.' ||
+           (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME);
+  });
+}
+
+// No control, format (bidi overrides, zero-width) or private-use characters.
+bool printable_text(std::string_view s) {
+  return all_code_points(s, [](utf8proc_int32_t, utf8proc_category_t cat) {
+    return cat != UTF8PROC_CATEGORY_CC && cat != UTF8PROC_CATEGORY_CF &&
+           cat != UTF8PROC_CATEGORY_CO && cat != UTF8PROC_CATEGORY_CS &&
+           cat != UTF8PROC_CATEGORY_CN;
+  });
+}
+
+// The payload's shape: a 9- or 12-digit number before the first bar.
+bool citizen_shaped(std::string_view text) {
+  const std::size_t bar = text.find('|');
+  const std::string_view first = trim(text.substr(0, bar));
+  return bar != std::string_view::npos && all_digits(first) &&
+         (first.size() == 12 || first.size() == 9);
+}
+
+tl::expected<CitizenId, CitizenIdError> parse_fields(const std::vector<std::string_view>& fields) {
+  const std::string_view first = trim(fields.front());
+  if (fields.size() < k_required_fields) {
+    return tl::unexpected(CitizenIdError::incomplete);
+  }
+  if (first.size() != 12) {
+    return tl::unexpected(CitizenIdError::bad_id);
+  }
+  const std::string_view old_id = trim(fields[1]);
+  if (!old_id.empty() && (!all_digits(old_id) || (old_id.size() != 9 && old_id.size() != 12))) {
+    return tl::unexpected(CitizenIdError::bad_old_id);
+  }
+  const std::string_view name = trim(fields[2]);
+  if (name.empty() || !plausible_name(name)) {
+    return tl::unexpected(CitizenIdError::bad_name);
+  }
+  const auto birth = parse_ddmmyyyy(trim(fields[3]));
+  const auto issue = parse_ddmmyyyy(trim(fields[6]));
+  if (!birth || !issue || *issue < *birth) {
+    return tl::unexpected(CitizenIdError::bad_date);
+  }
+  const std::string_view sex = trim(fields[4]);
+  if (sex != "Nam" && sex != "Nữ") {
+    return tl::unexpected(CitizenIdError::bad_sex);
+  }
+  const std::string_view address = trim(fields[5]);
+  if (!printable_text(address)) {
+    return tl::unexpected(CitizenIdError::bad_address);
+  }
+  CitizenId id;
+  id.id = std::string(first);
+  id.old_id = std::string(old_id);
+  id.full_name = std::string(name);
+  id.birth_date = *birth;
+  id.sex = sex == "Nam" ? Sex::male : Sex::female;
+  id.address = std::string(address);
+  id.issue_date = *issue;
+  for (std::size_t i = k_required_fields; i < fields.size(); ++i) {
+    if (!printable_text(fields[i])) {
+      id.wipe();
+      return tl::unexpected(CitizenIdError::not_citizen_id);
+    }
+    id.extras.emplace_back(fields[i]);
+  }
+  return id;
+}
+
 }  // namespace
 
 tl::expected<CitizenId, CitizenIdError> parse_citizen_id(std::string_view bytes) {
@@ -48,63 +141,49 @@ tl::expected<CitizenId, CitizenIdError> parse_citizen_id(std::string_view bytes)
     return tl::unexpected(CitizenIdError::empty);
   }
   if (!is_valid_utf8(bytes)) {
-    return tl::unexpected(CitizenIdError::bad_encoding);
+    return tl::unexpected(citizen_shaped(bytes) ? CitizenIdError::bad_encoding
+                                                : CitizenIdError::not_citizen_id);
   }
-  std::string text = to_nfc(bytes);
-  const auto fields = split_fields(text);
-  // A citizen-ID payload always starts with a 12-digit number and a bar; any
-  // other shape is a foreign QR code, not a damaged card.
-  const std::string_view first = trim(fields.front());
-  if (fields.size() < 2 || !all_digits(first) || (first.size() != 12 && first.size() != 9)) {
+  RepairResult repair = repair_mojibake(bytes);
+  if (repair.kind == Mojibake::garbled) {
+    return tl::unexpected(citizen_shaped(bytes) ? CitizenIdError::garbled
+                                                : CitizenIdError::not_citizen_id);
+  }
+  if (repair.kind != Mojibake::none) {
+    logger("scan")->warn("repaired a payload mis-decoded as {}",
+                         repair.kind == Mojibake::latin1 ? "Latin-1" : "Shift-JIS");
+  }
+  std::string text = to_nfc(repair.kind == Mojibake::none ? bytes : repair.text);
+  secure_wipe(repair.text);
+  if (all_digits(text) && text.size() == 12) {
+    secure_wipe(text);
+    return tl::unexpected(CitizenIdError::id_only);
+  }
+  if (!citizen_shaped(text)) {
     secure_wipe(text);
     return tl::unexpected(CitizenIdError::not_citizen_id);
   }
-  if (fields.size() < k_required_fields) {
-    secure_wipe(text);
-    return tl::unexpected(CitizenIdError::incomplete);
-  }
-  auto fail = [&text](CitizenIdError e) {
-    secure_wipe(text);
-    return tl::unexpected(e);
-  };
-  if (first.size() != 12) {
-    return fail(CitizenIdError::bad_id);
-  }
-  const std::string_view old_id = trim(fields[1]);
-  if (!old_id.empty() && (!all_digits(old_id) || (old_id.size() != 9 && old_id.size() != 12))) {
-    return fail(CitizenIdError::bad_old_id);
-  }
-  const std::string_view name = trim(fields[2]);
-  if (name.empty()) {
-    return fail(CitizenIdError::bad_name);
-  }
-  const auto birth = parse_ddmmyyyy(trim(fields[3]));
-  const auto issue = parse_ddmmyyyy(trim(fields[6]));
-  if (!birth || !issue || *issue < *birth) {
-    return fail(CitizenIdError::bad_date);
-  }
-  const std::string_view sex = trim(fields[4]);
-  Sex parsed_sex = Sex::male;
-  if (sex == "Nam") {
-    parsed_sex = Sex::male;
-  } else if (sex == "Nữ") {
-    parsed_sex = Sex::female;
-  } else {
-    return fail(CitizenIdError::bad_sex);
-  }
-  CitizenId id;
-  id.id = std::string(first);
-  id.old_id = std::string(old_id);
-  id.full_name = std::string(name);
-  id.birth_date = *birth;
-  id.sex = parsed_sex;
-  id.address = std::string(trim(fields[5]));
-  id.issue_date = *issue;
-  for (std::size_t i = k_required_fields; i < fields.size(); ++i) {
-    id.extras.emplace_back(fields[i]);
-  }
+  auto result = parse_fields(split_fields(text));
   secure_wipe(text);
-  return id;
+  if (result && !id_agrees_with_fields(*result)) {
+    logger("scan")->warn("citizen ID digits disagree with the card's birth year or sex");
+  }
+  return result;
+}
+
+std::optional<IdFacts> id_facts(std::string_view id) {
+  if (id.size() != 12 || !all_digits(id)) {
+    return std::nullopt;
+  }
+  const int code = id[3] - '0';  // 0/1: 1900s, 2/3: 2000s, 4/5: 2100s …; even = male
+  const int year = (id[4] - '0') * 10 + (id[5] - '0');
+  return IdFacts{std::string(id.substr(0, 3)), code % 2 == 0 ? Sex::male : Sex::female,
+                 1900 + (code / 2) * 100 + year};
+}
+
+bool id_agrees_with_fields(const CitizenId& id) {
+  const auto facts = id_facts(id.id);
+  return facts && facts->sex == id.sex && facts->birth_year == id.birth_date.year;
 }
 
 void CitizenId::wipe() noexcept {
@@ -125,11 +204,14 @@ std::string_view error_code(CitizenIdError e) {
   switch (e) {
     case CitizenIdError::empty: return "empty";
     case CitizenIdError::bad_encoding: return "bad_encoding";
+    case CitizenIdError::garbled: return "garbled";
     case CitizenIdError::not_citizen_id: return "not_citizen_id";
+    case CitizenIdError::id_only: return "id_only";
     case CitizenIdError::incomplete: return "incomplete";
     case CitizenIdError::bad_id: return "bad_id";
     case CitizenIdError::bad_old_id: return "bad_old_id";
     case CitizenIdError::bad_name: return "bad_name";
+    case CitizenIdError::bad_address: return "bad_address";
     case CitizenIdError::bad_date: return "bad_date";
     case CitizenIdError::bad_sex: return "bad_sex";
   }
@@ -140,14 +222,21 @@ std::string_view message_for(CitizenIdError e) {
   switch (e) {
     case CitizenIdError::empty:
     case CitizenIdError::incomplete:
-      return "Chưa đọc được đầy đủ mã QR trên thẻ. Bạn hãy giữ thẻ yên hơn và thử lại.";
+      return "Chưa đọc được đầy đủ mã QR trên thẻ. Bạn hãy giữ thẻ yên, xa hơn một chút, và thử "
+             "lại.";
     case CitizenIdError::bad_encoding:
-      return "Mã QR bị đọc sai ký tự. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.";
+    case CitizenIdError::garbled:
+      return "Máy quét đọc sai chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ vào camera phía trên, "
+             "hoặc nhờ cán bộ hỗ trợ.";
     case CitizenIdError::not_citizen_id:
       return "Đây không phải mã QR của thẻ căn cước. Bạn hãy đưa mặt sau thẻ căn cước có mã QR.";
+    case CitizenIdError::id_only:
+      return "Máy chỉ đọc được số thẻ, chưa đọc được họ tên. Bạn hãy đưa thẻ vào camera phía "
+             "trên, hoặc nhờ cán bộ hỗ trợ.";
     case CitizenIdError::bad_id:
     case CitizenIdError::bad_old_id:
     case CitizenIdError::bad_name:
+    case CitizenIdError::bad_address:
     case CitizenIdError::bad_date:
     case CitizenIdError::bad_sex:
       return "Thông tin trên mã QR không hợp lệ. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.";

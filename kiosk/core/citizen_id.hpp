@@ -2,6 +2,7 @@
 // The citizen-ID (CCCD) QR payload, DESIGN §3.1:
 // ID|old ID|full name|DDMMYYYY birth|Nam/Nữ|address|DDMMYYYY issue[|extras…]
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,11 +20,14 @@ enum class Sex { male, female };
 enum class CitizenIdError {
   empty,           // nothing was read
   bad_encoding,    // not UTF-8
+  garbled,         // mis-decoded by the scanner beyond exact repair
   not_citizen_id,  // some other QR code
+  id_only,         // only the 12-digit number was read (see id_facts())
   incomplete,      // the right shape but fields are missing
   bad_id,          // the 12-digit number is wrong
   bad_old_id,      // the old 9/12-digit number is wrong
-  bad_name,        // no name
+  bad_name,        // no name, or characters no name has (markup, controls)
+  bad_address,     // control characters in the address
   bad_date,        // a date that does not exist
   bad_sex,         // neither Nam nor Nữ
 };
@@ -51,9 +55,27 @@ struct CitizenId {
   void wipe() noexcept;
 };
 
-/// Parses raw scanned bytes. Bytes must be UTF-8 (normalised to NFC); one
-/// trailing CR/LF is tolerated. Never throws.
+/// Parses raw scanned bytes. Bytes must be UTF-8 (normalised to NFC);
+/// trailing CR/LF are trimmed; text a scanner mis-decoded as Latin-1 or
+/// Shift-JIS is repaired when the repair is exact, else `garbled`. A bare
+/// 12-digit number is `id_only`. Never throws.
 tl::expected<CitizenId, CitizenIdError> parse_citizen_id(std::string_view bytes);
+
+/// What the 12-digit number itself says: the birth-registration province
+/// (3 digits), the sex and the birth year (the 4th digit gives century and
+/// sex, the 5th and 6th the year's last two digits).
+struct IdFacts {
+  std::string province_code;
+  Sex sex = Sex::male;
+  int birth_year = 0;
+};
+
+/// The facts encoded in a 12-digit ID; nullopt for anything else.
+std::optional<IdFacts> id_facts(std::string_view id);
+
+/// The soft cross-check: whether the ID's sex and birth-year digits agree
+/// with the card's printed fields. A mismatch is logged, never rejected.
+bool id_agrees_with_fields(const CitizenId& id);
 
 /// Stable machine code for logs and tests ("not_citizen_id", …).
 std::string_view error_code(CitizenIdError e);
