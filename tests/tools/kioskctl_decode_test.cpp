@@ -44,9 +44,10 @@ fs::path write_qr_png(const fs::path& path, const std::string& text) {
   return path;
 }
 
-std::vector<nlohmann::json> run_decode(const std::vector<std::string>& files, int* status) {
+std::vector<nlohmann::json> run_decode(const std::vector<std::string>& files, int* status,
+                                       DecodeOptions options = {}) {
   std::stringstream out;
-  *status = decode_command(files, out);
+  *status = decode_command(files, options, out);
   std::vector<nlohmann::json> lines;
   std::string line;
   while (std::getline(out, line)) {
@@ -82,6 +83,22 @@ TEST_F(KioskctlDecode, CitizenIdIsPrintedMasked) {
   }
 }
 
+TEST_F(KioskctlDecode, RevealAndRawPrintTheCardOnlyWhenAsked) {
+  const auto file = write_qr_png(dir / "card.png", k_card);
+  int status = -1;
+  const auto lines = run_decode({file.string()}, &status, DecodeOptions{true, true});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["citizen"]["id"], "001095012345");
+  EXPECT_EQ(lines[0]["citizen"]["name"], "Nguyễn Văn An");
+  EXPECT_EQ(lines[0]["raw"], k_card);
+  const auto args = parse_decode_args({"--json", "--reveal", "a.png"});
+  ASSERT_TRUE(args.has_value());
+  EXPECT_TRUE(args->first.reveal);
+  EXPECT_FALSE(args->first.raw);
+  EXPECT_FALSE(parse_decode_args({"--bogus", "a.png"}).has_value());
+  EXPECT_FALSE(parse_decode_args({"--raw"}).has_value());
+}
+
 TEST_F(KioskctlDecode, ADamagedCardPrintsNoneOfItsText) {
   const auto file = write_qr_png(
       dir / "damaged.png", "001095012345|123456789|Nguyễn Văn An|31021995|Nam|Hà Nội|01082021");
@@ -89,7 +106,7 @@ TEST_F(KioskctlDecode, ADamagedCardPrintsNoneOfItsText) {
   const auto lines = run_decode({file.string()}, &status);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0]["kind"], "damaged_citizen_id");
-  EXPECT_EQ(lines[0]["not_citizen_id_because"], "bad_date");
+  EXPECT_EQ(lines[0]["citizen_error"], "bad_date");
   EXPECT_FALSE(lines[0].contains("text"));
   EXPECT_EQ(lines[0].dump().find("001095012345"), std::string::npos);
 }
@@ -104,10 +121,12 @@ TEST_F(KioskctlDecode, OtherCodesAndUnreadableFilesAreReported) {
   EXPECT_EQ(status, 1);
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0]["kind"], "other");
-  EXPECT_EQ(lines[0]["not_citizen_id_because"], "not_citizen_id");
+  EXPECT_EQ(lines[0]["ok"], true);
   EXPECT_EQ(lines[0]["text"], "https://dichvuvieclam.hanoi.gov.vn");
-  EXPECT_TRUE(lines[1].contains("error"));
-  EXPECT_TRUE(lines[2].contains("error"));
+  EXPECT_TRUE(lines[0].contains("ms"));
+  EXPECT_EQ(lines[1]["ok"], false);
+  EXPECT_EQ(lines[1]["error"], "unreadable_file");
+  EXPECT_EQ(lines[2]["error"], "unreadable_file");
 }
 
 }  // namespace

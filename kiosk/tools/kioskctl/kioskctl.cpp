@@ -1,6 +1,6 @@
 // kioskctl: the staff's and operator's command line.
 //
-//   kioskctl decode FILE…          what QR images hold, as JSON (personal fields masked)
+//   kioskctl decode [--raw] [--reveal] FILE…   what QR images hold, as JSON (masked unless --reveal)
 //   kioskctl sync --profile FILE   fetch every vacancy from the central API into the cache
 
 #include <iostream>
@@ -21,7 +21,7 @@ namespace {
 
 int usage() {
   std::cerr << "usage:\n"
-               "  kioskctl decode FILE...\n"
+               "  kioskctl decode [--json] [--raw] [--reveal] FILE...   (PNG, JPEG, PGM)\n"
                "  kioskctl sync --profile FILE\n";
   return 64;
 }
@@ -85,7 +85,12 @@ int main(int argc, char** argv) {
   const std::string command = argv[1];
   const std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "decode") {
-    return args.empty() ? kiosk::usage() : kiosk::decode_command(args, std::cout);
+    const auto parsed = kiosk::parse_decode_args(args);
+    if (!parsed) {
+      std::cerr << "kioskctl decode: " << parsed.error() << "\n";
+      return kiosk::usage();
+    }
+    return kiosk::decode_command(parsed->second, parsed->first, std::cout);
   }
   if (command == "sync") {
     return kiosk::sync_command(args);
