@@ -13,6 +13,7 @@
 #include "adapters/system/service_notifier.hpp"
 #include "adapters/system/system_clock.hpp"
 #include "adapters/factory/adapter_factory.hpp"
+#include "app/beeper.hpp"
 #include "adapters/factory/profile_file.hpp"
 #include "app/sync_service.hpp"
 #include "app/ui_queue.hpp"
@@ -85,6 +86,8 @@ class Runtime {
   int m_frames_wanted = 2;
   bool m_had_input = false;
   std::string m_drawn_clock;  // the header clock of the last frame drawn
+  Beeper m_beeper;
+  std::uint64_t m_scans_heard = 0;  // the journey's accepted-scan count last sounded
   Uint32 m_wake_event = 0;
 };
 
@@ -176,6 +179,12 @@ int Runtime::run() {
       m_frames_wanted = std::max(m_frames_wanted, 2);
     }
     m_journey.tick();
+    if (m_journey.view().scans_accepted != m_scans_heard) {
+      m_scans_heard = m_journey.view().scans_accepted;
+      if (m_profile.ui.sound) {
+        m_beeper.beep();
+      }
+    }
     if (needs_frame()) {
       render();
     }

@@ -67,6 +67,9 @@ void Journey::start_session(CitizenId person) {
   m_view = std::move(fresh);
   m_view.greeting_name = given_name(m_person->full_name);
   m_view.person_name = m_person->full_name;
+  m_view.card_read = true;
+  m_view.scans_accepted = ++m_scans_accepted;
+  m_card_read_at = m_ports.clock.steady();
   m_home.reset();
   if (m_config.wards) {
     if (const Ward* ward = m_config.wards->find_in_address(m_person->address)) {
@@ -94,6 +97,7 @@ void Journey::end_session(const char* why) {
   secure_wipe(m_view.person_name);
   secure_wipe(m_view.home_area);
   m_view = JourneyView{};
+  m_view.scans_accepted = m_scans_accepted;
   m_view.catalog_status = catalog_status();
   m_view.catalog_empty = !m_catalog || m_catalog->vacancies.empty();
 }
@@ -227,6 +231,9 @@ void Journey::tick() {
       on_work_timeout();
     }
     return;
+  }
+  if (m_view.card_read && now - m_card_read_at >= m_config.card_read_banner) {
+    m_view.card_read = false;
   }
   const auto idle = now - m_last_activity;
   if (idle >= m_config.idle_timeout) {

@@ -31,6 +31,8 @@ enum class Screen { welcome, consent, matches, vacancy, slots, confirm, booking,
 struct JourneyView {
   Screen screen = Screen::welcome;
   std::string notice;         // a message for the person, on any screen ("" = none)
+  bool card_read = false;     // "card read" confirmation, shown for a moment after a scan
+  std::uint64_t scans_accepted = 0;  // goes up at each accepted card: the app sounds a tone
   std::string greeting_name;  // the given name, for "Xin chào, An"
   std::string person_name;    // the full name, for the confirmation screen
   std::string home_area;      // "Phường Yên Hòa", or empty when unknown
@@ -83,6 +85,8 @@ struct JourneyConfig {
   std::chrono::seconds work_timeout{45};
   /// How long a rejected scan's message stays on the welcome screen.
   std::chrono::seconds notice_timeout{12};
+  /// How long the "card read" confirmation stays up.
+  std::chrono::seconds card_read_banner{3};
   std::shared_ptr<const WardTable> wards;
   std::function<std::string()> new_idempotency_key = new_uuid_v4;
 };
@@ -145,6 +149,8 @@ class Journey {
   std::chrono::steady_clock::time_point m_done_at{};
   std::chrono::steady_clock::time_point m_work_started{};
   std::chrono::steady_clock::time_point m_notice_at{};
+  std::chrono::steady_clock::time_point m_card_read_at{};
+  std::uint64_t m_scans_accepted = 0;
 };
 
 }  // namespace kiosk

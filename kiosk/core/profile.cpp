@@ -186,6 +186,7 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     r.read("height", p.ui.height, 480, 4320);
     r.read("large_text", p.ui.large_text);
     r.read("high_contrast", p.ui.high_contrast);
+    r.read("sound", p.ui.sound);
     r.read("font_dir", p.ui.font_dir);
     r.finish();
   }

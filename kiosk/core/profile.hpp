@@ -49,6 +49,7 @@ struct Profile {
     int height = 1080;
     bool large_text = false;
     bool high_contrast = false;
+    bool sound = true;  // a short tone when a card is read
     std::string font_dir = "/usr/share/fonts/truetype/noto";
   } ui;
   struct Logging {

@@ -112,7 +112,11 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
 
 void draw_consent(const UiContext& ctx, const JourneyView& view) {
   const float width = ImGui::GetContentRegionAvail().x;
-  ImGui::Dummy(ImVec2(0, ctx.px(40)));
+  if (view.card_read) {
+    success_banner(ctx, "Đã đọc thẻ căn cước của bạn");
+  } else {
+    ImGui::Dummy(ImVec2(0, ctx.px(96)));
+  }
   text(ctx, ctx.fonts.title, colour::k_text, "Xin chào " + view.greeting_name + "!");
   ImGui::Dummy(ImVec2(0, ctx.px(10)));
   const float pad = ctx.px(40);

@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 
+#include <array>
 #include <cmath>
 
 #include <imgui_internal.h>
@@ -162,6 +163,27 @@ void notice(const UiContext& ctx, std::string_view s) {
                     ctx.px(14), ImDrawFlags_RoundCornersLeft);
   draw_text(ctx, dl, font, ImVec2(pos.x + pad + ctx.px(6), pos.y + pad), colour::k_text, s,
             width - 2 * pad - ctx.px(6));
+  ImGui::Dummy(ImVec2(width, h));
+}
+
+void success_banner(const UiContext& ctx, std::string_view s) {
+  ImFont* font = ctx.fonts.heading;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float h = ctx.px(96);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), colour::k_chip, ctx.px(14));
+  // The font has no check-mark glyph, so it is drawn.
+  const ImVec2 c(pos.x + ctx.px(56), pos.y + h / 2);
+  dl->AddCircleFilled(c, ctx.px(30), colour::k_primary);
+  dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - ctx.px(14), c.y + ctx.px(1)),
+                                        ImVec2(c.x - ctx.px(4), c.y + ctx.px(11)),
+                                        ImVec2(c.x + ctx.px(15), c.y - ctx.px(10))}
+                      .data(),
+                  3, colour::k_header_text, 0, ctx.px(6));
+  const float th = text_height(font, s, width);
+  draw_text(ctx, dl, font, ImVec2(pos.x + ctx.px(104), pos.y + (h - th) / 2),
+            colour::k_chip_text, s, width - ctx.px(120));
   ImGui::Dummy(ImVec2(width, h));
 }
 

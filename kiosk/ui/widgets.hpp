@@ -61,6 +61,9 @@ void chip(const UiContext& ctx, std::string_view s);
 /// An amber box with a message for the person.
 void notice(const UiContext& ctx, std::string_view s);
 
+/// A green box with a drawn check mark: something went right.
+void success_banner(const UiContext& ctx, std::string_view s);
+
 /// A turning arc, centred at the cursor's line.
 void spinner(const UiContext& ctx, float radius);
 

@@ -336,3 +336,26 @@ TEST_F(JourneyTest, ARejectedScanMessageFadesBeforeTheNextPerson) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST_F(JourneyTest, AcceptedCardIsConfirmedForAMomentAndCounted) {
+  EXPECT_EQ(journey.view().scans_accepted, 0u);
+  journey.on_scan(ScanEvent{k_card, "t"});
+  EXPECT_TRUE(journey.view().card_read);
+  EXPECT_EQ(journey.view().scans_accepted, 1u);
+  clock.advance(2s);
+  journey.tick();
+  EXPECT_TRUE(journey.view().card_read);
+  clock.advance(1s);
+  journey.tick();
+  EXPECT_FALSE(journey.view().card_read);
+  journey.handle(intent::Cancel{});
+  EXPECT_EQ(journey.view().scans_accepted, 1u);  // the count survives the wipe
+  journey.on_scan(ScanEvent{"not a card", "t"});
+  EXPECT_EQ(journey.view().scans_accepted, 1u);  // rejected scans make no tone
+}
+
+}  // namespace
+}  // namespace kiosk
