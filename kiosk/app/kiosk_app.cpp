@@ -1,6 +1,7 @@
 #include "app/kiosk_app.hpp"
 
 #include <atomic>
+#include <utility>
 #include <csignal>
 #include <cstring>
 #include <iostream>
@@ -83,6 +84,7 @@ class Runtime {
   std::vector<std::unique_ptr<CodeSource>> m_sources;
   std::size_t m_vacancy_count = 0;
   bool m_scanner_ready = true;
+  bool m_text_lost_next = false;
   int m_frames_wanted = 2;
   bool m_had_input = false;
   std::string m_drawn_clock;  // the header clock of the last frame drawn
@@ -147,6 +149,7 @@ int Runtime::run() {
     source->start(
         [this](ScanEvent e) {
           m_queue.post([this, e = std::move(e)]() mutable {
+            e.text_lost = e.text_lost || std::exchange(m_text_lost_next, false);
             m_journey.on_scan(e);
             secure_wipe(e.bytes);  // the raw card payload is not kept around
           });
@@ -156,6 +159,8 @@ int Runtime::run() {
           // know whether scanning works.
           m_queue.post([this, s = std::move(s)] {
             m_scanner_ready = s.state == SourceState::ready || s.state == SourceState::starting;
+            // Posted in order with the scans: it marks the scan right after it.
+            m_text_lost_next = s.detail == k_status_text_lost;
           });
         });
   }

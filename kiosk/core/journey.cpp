@@ -51,7 +51,10 @@ void Journey::on_scan(const ScanEvent& scan) {
   if (!parsed) {
     logger("flow")->info("scan rejected: {} ({} bytes from {})", error_code(parsed.error()),
                          scan.bytes.size(), scan.source);
-    m_view.notice = std::string(message_for(parsed.error()));
+    m_view.notice = scan.text_lost && parsed.error() != CitizenIdError::not_citizen_id
+                        ? "Máy quét này không đọc được chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ "
+                          "vào camera phía trên, hoặc nhờ cán bộ hỗ trợ."
+                        : std::string(message_for(parsed.error()));
     m_notice_at = m_ports.clock.steady();
     return;
   }

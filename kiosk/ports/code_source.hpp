@@ -9,8 +9,13 @@ namespace kiosk {
 /// What one scan delivered: the symbol's raw content bytes.
 struct ScanEvent {
   std::string bytes;
-  std::string source;  // the profile URI it came from
+  std::string source;      // the profile URI it came from
+  bool text_lost = false;  // a keyboard-wedge scanner could not type some characters
 };
+
+/// The status detail a keyboard-wedge source reports right before a scan
+/// whose text it could not fully type.
+inline constexpr const char* k_status_text_lost = "text_lost";
 
 enum class SourceState { starting, ready, missing, failed };
 

@@ -137,6 +137,9 @@ TEST(SerialSource, ReportsUnplugAndReconnectsThroughASymlink) {
   ASSERT_TRUE(collector.wait_scans(1));
 
   first->write("CUT-SHO");  // a scan the unplug cuts short is discarded
+  // Unplugging removes the by-id link (udev does), then the device: the old
+  // pty's number may go to another test's pty meanwhile.
+  std::filesystem::remove(link);
   first->close();
   ASSERT_TRUE(collector.wait_state(SourceState::missing));
   std::this_thread::sleep_for(1500ms);  // a few failed retries

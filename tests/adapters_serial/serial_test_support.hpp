@@ -27,8 +27,7 @@ namespace kiosk::serial::test {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "kiosk-serial-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "kiosk-serial-XXXXXX").string();
     m_path = ::mkdtemp(pattern.data());
   }
   ~TempDir() {

@@ -24,7 +24,7 @@ TEST(SerialSource, FactoryRejectsBadUrisNamingThem) {
       {"serial:", "no device path"},
       {"serial:?baud=9600", "no device path"},
       {"serial:ttyACM0", "absolute"},
-      {"fifo:/dev/ttyACM0", "not a serial: URI"},
+      {"fifo:/dev/ttyACM0", "does not start with serial:"},
       {"serial:/dev/ttyACM0?baud=fast", "baud must be a whole number"},
       {"serial:/dev/ttyACM0?baud=", "baud must be a whole number"},
       {"serial:/dev/ttyACM0?baud=-9600", "baud must be a whole number"},

@@ -340,6 +340,14 @@ TEST_F(JourneyTest, ARejectedScanMessageFadesBeforeTheNextPerson) {
 namespace kiosk {
 namespace {
 
+TEST_F(JourneyTest, KeyboardScannerThatLostTheVietnameseTextSaysSo) {
+  // What a US-keymap keyboard-wedge scanner types for the card: no diacritics.
+  journey.on_scan(ScanEvent{"001195012345||Trn Th Bnh|29022000|N|HN|01072024", "evdev:x", true});
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_NE(journey.view().notice.find("tiếng Việt"), std::string::npos);
+  EXPECT_FALSE(journey.has_person());
+}
+
 TEST_F(JourneyTest, AcceptedCardIsConfirmedForAMomentAndCounted) {
   EXPECT_EQ(journey.view().scans_accepted, 0u);
   journey.on_scan(ScanEvent{k_card, "t"});

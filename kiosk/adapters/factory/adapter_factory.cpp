@@ -4,8 +4,10 @@
 #include <sstream>
 
 #include "adapters/curl/curl_central_api.hpp"
+#include "adapters/evdev/evdev_source.hpp"
 #include "adapters/print/printer_factory.hpp"
 #include "adapters/scan/code_source_factory.hpp"
+#include "adapters/serial/serial_source.hpp"
 #include "adapters/sqlite/sqlite_vacancy_store.hpp"
 
 namespace kiosk {
@@ -56,6 +58,12 @@ tl::expected<std::unique_ptr<Printer>, std::string> make_slip_printer(const Prof
 }
 
 tl::expected<std::unique_ptr<CodeSource>, std::string> make_scan_source(const std::string& uri) {
+  if (uri.starts_with("serial:")) {
+    return serial::make_serial_source(uri);
+  }
+  if (uri.starts_with("evdev:")) {
+    return evdev::make_evdev_source(uri);
+  }
   return scan::make_code_source(uri);
 }
 

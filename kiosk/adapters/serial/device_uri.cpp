@@ -9,7 +9,7 @@ namespace kiosk::serial {
 tl::expected<DeviceUri, std::string> split_device_uri(const std::string& uri,
                                                       std::string_view scheme) {
   if (!uri.starts_with(scheme)) {
-    return tl::unexpected(fmt::format("code source '{}' is not a {} URI", uri, scheme));
+    return tl::unexpected(fmt::format("code source '{}' does not start with {}", uri, scheme));
   }
   const std::string_view rest = std::string_view(uri).substr(scheme.size());
   const auto query = rest.find('?');
@@ -19,8 +19,7 @@ tl::expected<DeviceUri, std::string> split_device_uri(const std::string& uri,
     return tl::unexpected(fmt::format("code source '{}' names no device path", uri));
   }
   if (!parsed.path.starts_with('/')) {
-    return tl::unexpected(
-        fmt::format("code source '{}': the device path must be absolute", uri));
+    return tl::unexpected(fmt::format("code source '{}': the device path must be absolute", uri));
   }
   if (query == std::string_view::npos) {
     return parsed;
@@ -46,8 +45,8 @@ tl::expected<unsigned, std::string> parse_option_number(const std::string& uri,
                                                         unsigned max) {
   unsigned number = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-  if (value.empty() || error != std::errc() || end != value.data() + value.size() ||
-      number < min || number > max) {
+  if (value.empty() || error != std::errc() || end != value.data() + value.size() || number < min ||
+      number > max) {
     return tl::unexpected(fmt::format("code source '{}': {} must be a whole number from {} to {}",
                                       uri, key, min, max));
   }

@@ -28,8 +28,8 @@ bool means_missing(int error) {
 
 PortFailure open_failure(const std::filesystem::path& path, int error) {
   if (means_missing(error)) {
-    return PortFailure{SourceState::missing,
-                       fmt::format("scanner not connected ({}: {})", path.string(), errno_text(error))};
+    return PortFailure{SourceState::missing, fmt::format("scanner not connected ({}: {})",
+                                                         path.string(), errno_text(error))};
   }
   if (error == EBUSY) {
     return PortFailure{SourceState::failed,
@@ -46,17 +46,19 @@ PortFailure open_failure(const std::filesystem::path& path, int error) {
 }
 
 // Raw 8N1, no echo, no flow control.
-tl::expected<void, PortFailure> configure(int fd, speed_t speed, const std::filesystem::path& path) {
+tl::expected<void, PortFailure> configure(int fd, speed_t speed,
+                                          const std::filesystem::path& path) {
   const auto failure = [&path](int error, std::string_view what) {
     if (means_missing(error)) {
       return tl::unexpected(open_failure(path, error));
     }
     if (error == ENOTTY) {
-      return tl::unexpected(
-          PortFailure{SourceState::failed, fmt::format("{} is not a serial device", path.string())});
+      return tl::unexpected(PortFailure{SourceState::failed,
+                                        fmt::format("{} is not a serial device", path.string())});
     }
-    return tl::unexpected(PortFailure{
-        SourceState::failed, fmt::format("{}: cannot {}: {}", path.string(), what, errno_text(error))});
+    return tl::unexpected(
+        PortFailure{SourceState::failed,
+                    fmt::format("{}: cannot {}: {}", path.string(), what, errno_text(error))});
   };
   if (::ioctl(fd, TIOCEXCL) != 0) {
     return failure(errno, "take it exclusively");

@@ -187,9 +187,13 @@ void SerialSource::run(const std::stop_token& stop, const ScanHandler& on_scan,
         status.report(port.error().state, port.error().detail);
         continue;
       }
-      const OpenPort fd(*port);
-      status.report(SourceState::ready, fmt::format("connected at {} baud", m_options.baud));
-      const auto down = read_loop(stop, fd.get(), on_scan);
+      std::optional<PortFailure> down;
+      {
+        // Closed (and released) before a loss is reported.
+        const OpenPort fd(*port);
+        status.report(SourceState::ready, fmt::format("connected at {} baud", m_options.baud));
+        down = read_loop(stop, fd.get(), on_scan);
+      }
       if (!down) {
         return;  // stopped
       }
