@@ -15,6 +15,7 @@
 #include "adapters/system/system_clock.hpp"
 #include "adapters/factory/adapter_factory.hpp"
 #include "app/beeper.hpp"
+#include "app/preview_texture.hpp"
 #include "adapters/factory/profile_file.hpp"
 #include "app/sync_service.hpp"
 #include "app/ui_queue.hpp"
@@ -58,7 +59,12 @@ class Runtime {
           std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
           std::unique_ptr<Printer> printer);
   ~Runtime();
-  void add_source(std::unique_ptr<CodeSource> source) { m_sources.push_back(std::move(source)); }
+  void add_source(std::unique_ptr<CodeSource> source) {
+    if (auto* preview = dynamic_cast<const PreviewSource*>(source.get())) {
+      m_preview_source = preview;
+    }
+    m_sources.push_back(std::move(source));
+  }
   int run();
 
  private:
@@ -66,7 +72,7 @@ class Runtime {
   bool pump_events(std::chrono::milliseconds timeout);
   bool needs_frame() const;
   void render();
-  ui::FrameInfo frame_info() const;
+  ui::FrameInfo frame_info() const;  // reads m_preview: main thread
 
   const Profile& m_profile;
   std::unique_ptr<Window> m_window;
@@ -89,6 +95,10 @@ class Runtime {
   bool m_had_input = false;
   std::string m_drawn_clock;  // the header clock of the last frame drawn
   Beeper m_beeper;
+  const PreviewSource* m_preview_source = nullptr;  // the camera, when there is one
+  PreviewTexture m_preview;
+  bool m_preview_live = false;
+  std::uint64_t m_preview_drawn = 0;  // sequence of the picture last drawn
   std::uint64_t m_scans_heard = 0;  // the journey's accepted-scan count last sounded
   Uint32 m_wake_event = 0;
 };
@@ -172,6 +182,8 @@ int Runtime::run() {
     std::chrono::milliseconds timeout{1000};
     if (m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view())) {
       timeout = std::chrono::milliseconds{16};
+    } else if (m_preview_source != nullptr && m_journey.view().screen == Screen::welcome) {
+      timeout = std::chrono::milliseconds{80};  // a live preview at about 12 pictures a second
     } else if (const auto deadline = m_journey.next_deadline()) {
       timeout = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(
                                *deadline - m_clock.steady()),
@@ -203,6 +215,12 @@ int Runtime::run() {
 bool Runtime::needs_frame() const {
   // An idle welcome screen redraws only when the header clock's minute
   // changes, so a kiosk nobody uses costs almost no CPU.
+  if (m_preview_source != nullptr && m_journey.view().screen == Screen::welcome) {
+    const auto frame = m_preview_source->latest_preview();
+    if (frame && frame->sequence != m_preview_drawn) {
+      return true;
+    }
+  }
   return m_had_input || m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view()) ||
          m_journey.next_deadline().has_value() ||
          format_vn_hhmm(m_clock.wall()) != m_drawn_clock;
@@ -238,10 +256,22 @@ ui::FrameInfo Runtime::frame_info() const {
   info.date_text = format_vn_weekday_date(now);
   info.vacancy_count = m_vacancy_count;
   info.scanner_ready = m_scanner_ready;
+  if (m_preview_live && m_preview.id() != nullptr) {
+    info.preview = m_preview.id();
+    info.preview_aspect = m_preview.aspect();
+  }
   return info;
 }
 
 void Runtime::render() {
+  if (m_preview_source != nullptr && m_journey.view().screen == Screen::welcome) {
+    const auto frame = m_preview_source->latest_preview();
+    m_preview_live = frame != nullptr;  // null while the camera is unplugged
+    if (frame) {
+      m_preview.update(*frame);
+      m_preview_drawn = frame->sequence;
+    }
+  }
   m_window->begin_frame();
   const double t = std::chrono::duration<double>(m_clock.steady().time_since_epoch()).count();
   const ui::FrameInfo info = frame_info();

@@ -16,6 +16,8 @@
 #include "adapters/fake/fakes.hpp"
 #include "core/catalog_sync.hpp"
 #include "adapters/factory/adapter_factory.hpp"
+#include "adapters/print/qr_matrix.hpp"
+#include "app/preview_texture.hpp"
 #include "app/window.hpp"
 #include "tools/central_dev/dev_central.hpp"
 #include "ui/kiosk_ui.hpp"
@@ -58,6 +60,44 @@ struct Shooter {
     return intents;
   }
 };
+
+// What the camera sees while someone holds a card up: a grey room, a light
+// card and its QR code, a little noise.
+PreviewFrame synthetic_camera_picture() {
+  PreviewFrame f;
+  f.width = 640;
+  f.height = 480;
+  f.sequence = 1;
+  f.grey.resize(static_cast<std::size_t>(f.width) * f.height);
+  std::uint32_t noise = 12345;
+  for (int y = 0; y < f.height; ++y) {
+    for (int x = 0; x < f.width; ++x) {
+      noise = noise * 1664525u + 1013904223u;
+      const int base = 70 + (x + y) / 20 + static_cast<int>(noise >> 29);
+      f.grey[static_cast<std::size_t>(y) * f.width + x] = static_cast<std::uint8_t>(base);
+    }
+  }
+  const auto qr = print::encode_qr(k_card);
+  const int module = 4;
+  const int size = qr ? qr->size * module : 0;
+  const int cx = 330;
+  const int cy = 250;
+  for (int y = cy - size / 2 - 70; y < cy + size / 2 + 60; ++y) {
+    for (int x = cx - size / 2 - 150; x < cx + size / 2 + 40; ++x) {
+      if (x >= 0 && y >= 0 && x < f.width && y < f.height) {
+        f.grey[static_cast<std::size_t>(y) * f.width + x] = 215;
+      }
+    }
+  }
+  for (int y = 0; qr && y < size; ++y) {
+    for (int x = 0; x < size; ++x) {
+      if (qr->at(x / module, y / module)) {
+        f.grey[static_cast<std::size_t>(cy - size / 2 + y) * f.width + (cx - size / 2 + x)] = 25;
+      }
+    }
+  }
+  return f;
+}
 
 int run(int argc, char** argv) {
   std::filesystem::path out = "screenshots";
@@ -138,6 +178,26 @@ int run(int argc, char** argv) {
   shoot.frame(true, "welcome");
   journey.on_scan(ScanEvent{"https://zalo.me/g/abcdef", "demo"});
   shoot.frame(true, "welcome-foreign-qr");
+  // The same welcome screen on a kiosk with a camera: the live picture with
+  // the card guide, and each kind of scan error.
+  PreviewTexture preview;
+  preview.update(synthetic_camera_picture());
+  shoot.info.preview = preview.id();
+  shoot.info.preview_aspect = preview.aspect();
+  clock.advance(config.notice_timeout);
+  journey.tick();
+  shoot.frame(true, "camera-waiting");
+  journey.on_scan(ScanEvent{"001095012345|123456789|Nguyễn Văn", "camera"});
+  shoot.frame(true, "camera-incomplete");
+  journey.on_scan(ScanEvent{"001095012345", "camera"});
+  shoot.frame(true, "camera-id-only");
+  journey.on_scan(ScanEvent{"001095012345||Nguy\xEF\xBF\xBDn|15031995|Nam|HN|01082021", "camera"});
+  shoot.frame(true, "camera-garbled");
+  journey.on_scan(ScanEvent{"001195012345||Trn Th Bnh|29022000|N|HN|01072024", "evdev", true});
+  shoot.frame(true, "keyboard-text-lost");
+  shoot.info.preview = nullptr;
+  clock.advance(config.notice_timeout);
+  journey.tick();
   journey.on_scan(ScanEvent{k_card, "demo"});
   shoot.frame(true, "consent");
   journey.handle(intent::AcceptConsent{});

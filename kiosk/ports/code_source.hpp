@@ -1,8 +1,11 @@
 #pragma once
 // A source of scanned codes (camera, 2D scanner, FIFO, image folder).
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -23,6 +26,22 @@ struct SourceStatus {
   SourceState state = SourceState::starting;
   std::string source;
   std::string detail;  // for logs and the staff screen
+};
+
+/// A small greyscale picture from a camera source, for the live preview.
+struct PreviewFrame {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> grey;  // width * height bytes, rows packed
+  std::uint64_t sequence = 0;      // changes with every new picture
+};
+
+/// Implemented by sources that see what is held up to them (cameras).
+class PreviewSource {
+ public:
+  virtual ~PreviewSource() = default;
+  /// The newest picture, or null while there is none. Any thread.
+  virtual std::shared_ptr<const PreviewFrame> latest_preview() const = 0;
 };
 
 class CodeSource {

@@ -20,6 +20,9 @@ struct FrameInfo {
   std::size_t vacancy_count = 0;
   bool scanner_ready = true;
   std::string scanner_problem;  // shown on welcome when the scanner is missing
+  /// The camera's live picture as a texture (main thread), or null.
+  ImTextureID preview = nullptr;
+  float preview_aspect = 4.0f / 3.0f;  // width / height
 };
 
 class KioskUi {

@@ -1,3 +1,5 @@
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "ui/screens.hpp"
@@ -50,6 +52,44 @@ void draw_card_picture(const UiContext& ctx, ImVec2 origin) {
   }
 }
 
+// The camera's picture, mirrored like a mirror so moving the card feels
+// natural, with a frame showing where to hold the card's QR code.
+void draw_camera_preview(const UiContext& ctx, const FrameInfo& info, ImVec2 pos, ImVec2 box) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float w = box.x;
+  float h = w / info.preview_aspect;
+  if (h > box.y) {
+    h = box.y;
+    w = h * info.preview_aspect;
+  }
+  const ImVec2 min(pos.x + (box.x - w) / 2, pos.y);
+  const ImVec2 max(min.x + w, min.y + h);
+  dl->AddImageRounded(info.preview, min, max, ImVec2(1, 0), ImVec2(0, 1), IM_COL32_WHITE,
+                      ctx.px(18));
+  // The guide: a square in the middle with bold corners.
+  const float side = h * 0.62f;
+  const ImVec2 c((min.x + max.x) / 2, (min.y + max.y) / 2);
+  const ImVec2 g0(c.x - side / 2, c.y - side / 2);
+  const ImVec2 g1(c.x + side / 2, c.y + side / 2);
+  dl->AddRect(g0, g1, IM_COL32(255, 255, 255, 120), ctx.px(12), 0, ctx.px(2));
+  const float arm = side * 0.22f;
+  const float t = ctx.px(8);
+  const ImU32 col = colour::k_primary;
+  for (const auto& [corner, dx, dy] :
+       {std::tuple{g0, 1.0f, 1.0f}, std::tuple{ImVec2(g1.x, g0.y), -1.0f, 1.0f},
+        std::tuple{ImVec2(g0.x, g1.y), 1.0f, -1.0f}, std::tuple{g1, -1.0f, -1.0f}}) {
+    dl->AddLine(corner, ImVec2(corner.x + dx * arm, corner.y), col, t);
+    dl->AddLine(corner, ImVec2(corner.x, corner.y + dy * arm), col, t);
+  }
+  const char* hint = "Đặt mã QR vào giữa khung";
+  const ImVec2 ts = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, hint);
+  const ImVec2 tp(c.x - ts.x / 2, max.y - ts.y - ctx.px(16));
+  dl->AddRectFilled(ImVec2(tp.x - ctx.px(16), tp.y - ctx.px(6)),
+                    ImVec2(tp.x + ts.x + ctx.px(16), tp.y + ts.y + ctx.px(6)),
+                    IM_COL32(0, 0, 0, 150), ctx.px(10));
+  draw_text(ctx, dl, ctx.fonts.bold, tp, IM_COL32_WHITE, hint);
+}
+
 void step(const UiContext& ctx, int number, std::string_view label, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -73,16 +113,22 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
   text_centered(ctx, ctx.fonts.title, colour::k_text, "Tìm việc làm phù hợp với bạn");
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   text_centered(ctx, ctx.fonts.heading, colour::k_header,
-                "Đưa mã QR trên thẻ căn cước vào ô quét bên dưới màn hình");
+                info.preview != nullptr
+                    ? "Giữ mã QR ở mặt sau thẻ căn cước trước camera, vào giữa khung"
+                    : "Đưa mã QR trên thẻ căn cước vào ô quét bên dưới màn hình");
   ImGui::Dummy(ImVec2(0, ctx.px(50)));
 
   const ImVec2 row = ImGui::GetCursorScreenPos();
   const float left_w = width * 0.42f;
-  draw_card_picture(ctx, ImVec2(row.x + (left_w - ctx.px(430)) / 2, row.y + ctx.px(10)));
-  ImGui::GetWindowDrawList()->AddTriangleFilled(
-      ImVec2(row.x + left_w / 2 - ctx.px(40), row.y + ctx.px(330)),
-      ImVec2(row.x + left_w / 2 + ctx.px(40), row.y + ctx.px(330)),
-      ImVec2(row.x + left_w / 2, row.y + ctx.px(390)), colour::k_primary);
+  if (info.preview != nullptr) {
+    draw_camera_preview(ctx, info, ImVec2(row.x, row.y), ImVec2(left_w, ctx.px(390)));
+  } else {
+    draw_card_picture(ctx, ImVec2(row.x + (left_w - ctx.px(430)) / 2, row.y + ctx.px(10)));
+    ImGui::GetWindowDrawList()->AddTriangleFilled(
+        ImVec2(row.x + left_w / 2 - ctx.px(40), row.y + ctx.px(330)),
+        ImVec2(row.x + left_w / 2 + ctx.px(40), row.y + ctx.px(330)),
+        ImVec2(row.x + left_w / 2, row.y + ctx.px(390)), colour::k_primary);
+  }
 
   ImGui::SetCursorScreenPos(ImVec2(row.x + left_w + ctx.px(40), row.y + ctx.px(10)));
   ImGui::BeginGroup();
