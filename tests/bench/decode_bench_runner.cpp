@@ -7,9 +7,9 @@
 #include <ZXing/DecodeHints.h>
 #include <ZXing/ReadBarcode.h>
 #include <fmt/format.h>
-#include <zbar.h>
 
 #include "adapters/scan/decode_pipeline.hpp"
+#include "zbar_reader.hpp"
 
 namespace kiosk::bench {
 namespace {
@@ -32,42 +32,8 @@ void tally(DecoderTally& t, const std::string* bytes, const std::string& payload
   }
 }
 
-// zbar with only its QR reader on, returning raw bytes (no charset guess).
-class ZbarReader {
- public:
-  ZbarReader() : m_scanner(zbar_image_scanner_create()) {
-    zbar_image_scanner_set_config(m_scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-    zbar_image_scanner_set_config(m_scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-    zbar_image_scanner_set_config(m_scanner, ZBAR_QRCODE, ZBAR_CFG_BINARY, 1);
-  }
-  ~ZbarReader() { zbar_image_scanner_destroy(m_scanner); }
-  ZbarReader(const ZbarReader&) = delete;
-  ZbarReader& operator=(const ZbarReader&) = delete;
-
-  /// The first QR symbol's bytes, or false when none was read.
-  bool read(const corpus::CorpusFrame& frame, std::string& bytes) {
-    zbar_image_t* image = zbar_image_create();
-    zbar_image_set_format(image, zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(image, static_cast<unsigned>(frame.width),
-                        static_cast<unsigned>(frame.height));
-    zbar_image_set_data(image, frame.pixels.data(), frame.pixels.size(), nullptr);
-    bool found = false;
-    if (zbar_scan_image(m_scanner, image) > 0) {
-      const zbar_symbol_t* symbol = zbar_image_first_symbol(image);
-      if (symbol != nullptr) {
-        bytes.assign(zbar_symbol_get_data(symbol), zbar_symbol_get_data_length(symbol));
-        found = true;
-      }
-    }
-    zbar_image_destroy(image);
-    return found;
-  }
-
- private:
-  zbar_image_scanner_t* m_scanner;
-};
-
 void run_zxing(const corpus::CorpusFrame& frame, DecoderTally& t) {
+  ++t.frames;
   const ZXing::ImageView view(frame.pixels.data(), frame.width, frame.height,
                               ZXing::ImageFormat::Lum);
   const auto start = Clock::now();
@@ -82,9 +48,10 @@ void run_zxing(const corpus::CorpusFrame& frame, DecoderTally& t) {
 }
 
 void run_zbar(ZbarReader& reader, const corpus::CorpusFrame& frame, DecoderTally& t) {
+  ++t.frames;
   std::string bytes;
   const auto start = Clock::now();
-  const bool found = reader.read(frame, bytes);
+  const bool found = reader.read(frame.pixels.data(), frame.width, frame.height, bytes);
   tally(t, found ? &bytes : nullptr, frame.payload, ms_since(start));
 }
 
@@ -101,7 +68,6 @@ void run_kiosk(const corpus::CorpusFrame& frame, DecoderTally& camera, DecoderTa
     camera.ms.push_back(ms);
     if (call == 0) {
       tally(first, decoded ? &decoded->bytes : nullptr, frame.payload, ms);
-      first.ms.back() = ms;
     }
     if (decoded) {
       (decoded->bytes == frame.payload ? camera.read : camera.wrong) += 1;
@@ -117,11 +83,20 @@ void run_thorough(const corpus::CorpusFrame& frame, DecoderTally& t) {
   tally(t, decoded ? &decoded->bytes : nullptr, frame.payload, ms_since(start));
 }
 
-std::string row(const std::string& name, const std::string& size, const std::string& level,
-                const DecoderTally& t) {
-  return fmt::format("| {} | {} | {} | {} | {}/{} = {:.0f} % | {} | {:.1f} |\n", name, size,
-                     level, t.frames, t.read, t.frames, 100.0 * t.rate(), t.wrong,
-                     t.median_ms());
+std::string percent(const DecoderTally& t) {
+  return fmt::format("{:.0f} % ({}/{}{})", 100.0 * t.rate(), t.read, t.frames,
+                     t.wrong > 0 ? fmt::format(", {} wrong", t.wrong) : "");
+}
+
+std::string row(const std::string& size, const std::string& level, const CellReport& c) {
+  std::string line =
+      fmt::format("| {} | {} | {} | {} | {} | {} | {:.1f} | {:.1f} | {:.1f} |", size, level,
+                  percent(c.zxing), percent(c.zbar), percent(c.kiosk), percent(c.kiosk_first),
+                  c.zxing.median_ms(), c.zbar.median_ms(), c.kiosk.median_ms());
+  if (c.thorough.frames > 0) {
+    line += fmt::format(" {} | {:.1f} |", percent(c.thorough), c.thorough.median_ms());
+  }
+  return line + "\n";
 }
 
 void merge(DecoderTally& into, const DecoderTally& from) {
@@ -129,6 +104,14 @@ void merge(DecoderTally& into, const DecoderTally& from) {
   into.read += from.read;
   into.wrong += from.wrong;
   into.ms.insert(into.ms.end(), from.ms.begin(), from.ms.end());
+}
+
+void merge(CellReport& into, const CellReport& from) {
+  merge(into.zxing, from.zxing);
+  merge(into.zbar, from.zbar);
+  merge(into.kiosk, from.kiosk);
+  merge(into.kiosk_first, from.kiosk_first);
+  merge(into.thorough, from.thorough);
 }
 
 }  // namespace
@@ -143,7 +126,7 @@ double DecoderTally::median_ms() const {
   return sorted[sorted.size() / 2];
 }
 
-CellReport run_cell(const std::vector<const corpus::CorpusFrame*>& frames) {
+CellReport run_cell(const std::vector<const corpus::CorpusFrame*>& frames, bool thorough) {
   CellReport report;
   if (!frames.empty()) {
     report.size = fmt::format("{}x{}", frames.front()->width, frames.front()->height);
@@ -151,46 +134,42 @@ CellReport run_cell(const std::vector<const corpus::CorpusFrame*>& frames) {
   }
   ZbarReader zbar;
   for (const corpus::CorpusFrame* frame : frames) {
-    ++report.zxing.frames;
-    ++report.zbar.frames;
     run_zxing(*frame, report.zxing);
     run_zbar(zbar, *frame, report.zbar);
     run_kiosk(*frame, report.kiosk, report.kiosk_first);
-    run_thorough(*frame, report.thorough);
+    if (thorough) {
+      run_thorough(*frame, report.thorough);
+    }
   }
   return report;
 }
 
 std::string format_table(const std::vector<CellReport>& cells) {
-  std::string out =
-      "| decoder | frame | level | frames | read | wrong | median ms/call |\n"
-      "|---|---|---|---:|---:|---:|---:|\n";
-  std::map<std::string, std::map<std::string, DecoderTally>> by_level;
-  std::map<std::string, std::map<std::string, DecoderTally>> by_size;
+  const bool thorough = !cells.empty() && cells.front().thorough.frames > 0;
+  std::string out = fmt::format(
+      "| frame | level | zxing read | zbar read | kiosk read ({} frames) | kiosk 1st call | "
+      "zxing ms | zbar ms | kiosk ms/call |{}\n|---|---|---:|---:|---:|---:|---:|---:|---:|{}\n",
+      k_camera_calls, thorough ? " thorough read | thorough ms |" : "",
+      thorough ? "---:|---:|" : "");
+  std::map<std::string, CellReport> by_level;
+  std::map<std::string, CellReport> by_size;
+  CellReport all;
   for (const CellReport& c : cells) {
-    const std::pair<const char*, const DecoderTally*> decoders[] = {
-        {"zxing", &c.zxing},      {"zbar", &c.zbar},
-        {"kiosk", &c.kiosk},      {"kiosk-1st", &c.kiosk_first},
-        {"thorough", &c.thorough}};
-    for (const auto& [name, tally_of] : decoders) {
-      out += row(name, c.size, c.level, *tally_of);
-      merge(by_level[c.level][name], *tally_of);
-      merge(by_size[c.size][name], *tally_of);
+    out += row(c.size, c.level, c);
+    merge(by_level[c.level], c);
+    merge(by_size[c.size], c);
+    merge(all, c);
+  }
+  for (const corpus::Level level : corpus::k_levels) {
+    const std::string name(corpus::level_name(level));
+    if (by_level.count(name) != 0) {
+      out += row("all", "**" + name + "**", by_level[name]);
     }
   }
-  out += "\n| decoder | level (all sizes) | frames | read | wrong | median ms/call |\n"
-         "|---|---|---:|---:|---:|---:|\n";
-  for (const auto& [level, decoders] : by_level) {
-    for (const auto& [name, t] : decoders) {
-      out += row(name, "all", level, t);
-    }
+  for (const auto& [size, report] : by_size) {
+    out += row("**" + size + "**", "all", report);
   }
-  out += "\n| decoder | frame (all levels) | frames | read | wrong | median ms/call |\n";
-  for (const auto& [size, decoders] : by_size) {
-    for (const auto& [name, t] : decoders) {
-      out += row(name, size, "all", t);
-    }
-  }
+  out += row("**all**", "**all**", all);
   return out;
 }
 

@@ -18,30 +18,31 @@ inline constexpr int k_camera_calls = 5;
 /// One decoder's outcome on a set of frames.
 struct DecoderTally {
   int frames = 0;
-  int read = 0;             // decoded to exactly the payload
-  int wrong = 0;            // decoded to anything else
-  std::vector<double> ms;   // one entry per decode call
+  int read = 0;            // decoded to exactly the payload
+  int wrong = 0;           // decoded to anything else
+  std::vector<double> ms;  // one entry per decode call
   double rate() const { return frames == 0 ? 0.0 : static_cast<double>(read) / frames; }
   double median_ms() const;
 };
 
 /// Everything measured on one (frame size, level) cell.
 struct CellReport {
-  std::string size;         // "1280x720"
+  std::string size;  // "1280x720"
   std::string level;
-  DecoderTally zxing;       // one ReadBarcode call, QR only, default hints
-  DecoderTally zbar;        // zbar_scan_image, QR only, Y800
-  DecoderTally kiosk;       // DecodePipeline under the camera rule
-  DecoderTally kiosk_first; // DecodePipeline, first call on a frame only
-  DecoderTally thorough;    // decode_thorough, one call
+  DecoderTally zxing;        // one ReadBarcode call, QR only, default hints
+  DecoderTally zbar;         // zbar_scan_image, QR only, Y800
+  DecoderTally kiosk;        // DecodePipeline under the camera rule
+  DecoderTally kiosk_first;  // DecodePipeline, first call on a frame only
+  DecoderTally thorough;     // decode_thorough, one call
 };
 
-/// Decodes every frame with every decoder. A fresh pipeline per frame, so
-/// one card's position never helps the next.
-CellReport run_cell(const std::vector<const corpus::CorpusFrame*>& frames);
+/// Decodes every frame with every decoder (decode_thorough too when
+/// `thorough`). A fresh pipeline per frame, so one card never helps the next.
+CellReport run_cell(const std::vector<const corpus::CorpusFrame*>& frames, bool thorough);
 
-/// A Markdown table: one row per decoder and cell with rate, wrong and
-/// median ms per call, plus per-level and overall summaries.
+/// A Markdown table: one row per cell with each decoder's read rate (and
+/// wrong results, if any) and median ms per call, then rows per level, per
+/// frame size and overall.
 std::string format_table(const std::vector<CellReport>& cells);
 
 }  // namespace kiosk::bench

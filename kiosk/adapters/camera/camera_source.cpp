@@ -112,8 +112,7 @@ void CameraSource::capture_once(const std::stop_token& stop, const StatusHandler
   }
 }
 
-std::optional<DeviceError> CameraSource::stream(const std::stop_token& stop,
-                                                FrameDevice& device) {
+std::optional<DeviceError> CameraSource::stream(const std::stop_token& stop, FrameDevice& device) {
   bool warned_corrupt = false;
   const FrameDevice::FrameConsumer consume = [&](const RawFrame& raw) {
     auto pushed = m_pipeline.push(raw, Clock::now());

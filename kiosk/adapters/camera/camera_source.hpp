@@ -19,7 +19,7 @@
 
 namespace kiosk::camera {
 
-class CameraSource final : public CodeSource {
+class CameraSource final : public CodeSource, public PreviewSource {
  public:
   struct Options {
     // Between attempts to open a missing or unusable camera.
@@ -57,11 +57,13 @@ class CameraSource final : public CodeSource {
   /// handler runs after it returns. Idempotent.
   void stop() override;
 
-  /// For the UI's live preview: the newest picture (greyscale, at most
-  /// Options::preview_max_width wide), or null when the camera is not
-  /// streaming. Any thread; the frame is immutable, so the caller may read
-  /// it while new ones arrive. Compare `sequence` to skip unchanged frames.
-  std::shared_ptr<const GreyFrame> latest_preview() const { return m_pipeline.latest_preview(); }
+  /// PreviewSource, for the UI's live preview: the newest picture
+  /// (greyscale, at most Options::preview_max_width wide, `sequence` rising
+  /// with each), or null when the camera is not streaming. Any thread; the
+  /// picture is immutable, so the caller may read it while new ones arrive.
+  std::shared_ptr<const PreviewFrame> latest_preview() const override {
+    return m_pipeline.latest_preview();
+  }
 
   /// Frame, drop, decode and scan counters. Any thread.
   FramePipeline::Stats stats() const { return m_pipeline.stats(); }
@@ -96,7 +98,6 @@ class CameraSource final : public CodeSource {
 /// Parses a `camera:` URI (parse_camera_uri) into a CameraSource with the
 /// default decoder and the V4L2 device; the parse error otherwise. Nothing
 /// is opened until start().
-tl::expected<std::unique_ptr<CameraSource>, std::string> make_camera_source(
-    const std::string& uri);
+tl::expected<std::unique_ptr<CameraSource>, std::string> make_camera_source(const std::string& uri);
 
 }  // namespace kiosk::camera

@@ -19,8 +19,8 @@ constexpr int k_yuyv_max_pixels = 640 * 480;
 tl::expected<int, std::string> parse_int(std::string_view value, int low, int high) {
   int number = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-  if (value.empty() || error != std::errc() || end != value.data() + value.size() ||
-      number < low || number > high) {
+  if (value.empty() || error != std::errc() || end != value.data() + value.size() || number < low ||
+      number > high) {
     return tl::unexpected(fmt::format("must be a whole number from {} to {}", low, high));
   }
   return number;
@@ -126,21 +126,17 @@ tl::expected<CameraSettings, std::string> parse_camera_uri(const std::string& ur
 
 std::optional<PixelFormat> choose_pixel_format(const CameraSettings& settings, bool offers_yuyv,
                                                bool offers_mjpeg) {
-  PixelFormat preferred = PixelFormat::mjpeg;
-  if (settings.format == FormatChoice::yuyv) {
-    preferred = PixelFormat::yuyv;
-  } else if (settings.format == FormatChoice::automatic &&
-             settings.width * settings.height <= k_yuyv_max_pixels) {
-    preferred = PixelFormat::yuyv;
-  }
+  const bool small = settings.width * settings.height <= k_yuyv_max_pixels;
+  const bool want_yuyv = settings.format == FormatChoice::yuyv ||
+                         (settings.format == FormatChoice::automatic && small);
+  const PixelFormat preferred = want_yuyv ? PixelFormat::yuyv : PixelFormat::mjpeg;
   const auto offered = [&](PixelFormat format) {
     return format == PixelFormat::yuyv ? offers_yuyv : offers_mjpeg;
   };
   if (offered(preferred)) {
     return preferred;
   }
-  const PixelFormat other =
-      preferred == PixelFormat::yuyv ? PixelFormat::mjpeg : PixelFormat::yuyv;
+  const PixelFormat other = preferred == PixelFormat::yuyv ? PixelFormat::mjpeg : PixelFormat::yuyv;
   if (offered(other)) {
     return other;
   }

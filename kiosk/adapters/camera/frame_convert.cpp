@@ -14,13 +14,30 @@ constexpr int k_max_side = 4096;
 struct TjDeleter {
   void operator()(void* handle) const { tjDestroy(handle); }
 };
-using TjHandle = std::unique_ptr<void, TjDeleter>;
 
-// One decompressor per thread: creating one costs more than decoding a small
-// frame, and a handle must not be shared between threads.
-tjhandle thread_decompressor() {
-  thread_local const TjHandle handle(tjInitDecompress());
-  return handle.get();
+// One decompressor per thread, made on first use: a handle must not be
+// shared between threads, and making one per frame would cost more than a
+// small frame's decoding.
+class ThreadDecompressor {
+ public:
+  /// Null when libturbojpeg cannot allocate one.
+  tjhandle get() {
+    if (!m_handle) {
+      m_handle.reset(tjInitDecompress());
+    }
+    return m_handle.get();
+  }
+  /// After a failure libturbojpeg 2.1 leaves the handle mid-stream, and the
+  /// next good frame fails too ("Bogus DQT index"): start afresh instead.
+  void discard() { m_handle.reset(); }
+
+ private:
+  std::unique_ptr<void, TjDeleter> m_handle;
+};
+
+ThreadDecompressor& thread_decompressor() {
+  thread_local ThreadDecompressor decompressor;
+  return decompressor;
 }
 
 bool valid_size(int width, int height) {
@@ -86,18 +103,18 @@ tl::expected<void, ConvertError> yuyv_to_grey(const RawFrame& raw, GreyFrame& ou
     const std::uint8_t* src = raw.bytes.data() + static_cast<std::size_t>(stride) * y;
     std::uint8_t* dst = out.pixels.data() + static_cast<std::size_t>(raw.width) * y;
     for (int x = 0; x < raw.width; ++x) {
-      dst[x] = src[2 * x];
+      dst[x] = src[static_cast<std::size_t>(x) * 2];
     }
   }
   return {};
 }
 
-tl::expected<void, ConvertError> mjpeg_to_grey(std::span<const std::uint8_t> jpeg,
-                                               GreyFrame& out) {
+tl::expected<void, ConvertError> mjpeg_to_grey(std::span<const std::uint8_t> jpeg, GreyFrame& out) {
   if (!starts_with_soi(jpeg) || !ends_with_eoi(jpeg)) {
     return tl::unexpected(ConvertError::corrupt_jpeg);
   }
-  tjhandle handle = thread_decompressor();
+  ThreadDecompressor& decompressor = thread_decompressor();
+  tjhandle handle = decompressor.get();
   if (handle == nullptr) {
     return tl::unexpected(ConvertError::jpeg_unavailable);
   }
@@ -108,28 +125,33 @@ tl::expected<void, ConvertError> mjpeg_to_grey(std::span<const std::uint8_t> jpe
   if (tjDecompressHeader3(handle, jpeg.data(), jpeg.size(), &width, &height, &subsampling,
                           &colorspace) != 0 ||
       !valid_size(width, height)) {
+    decompressor.discard();
     return tl::unexpected(ConvertError::corrupt_jpeg);
   }
   out.width = width;
   out.height = height;
   out.pixels.resize(pixel_count(width, height));
   if (tjDecompress2(handle, jpeg.data(), jpeg.size(), out.pixels.data(), width, width, height,
-                    TJPF_GRAY, TJFLAG_FASTDCT) != 0 &&
-      tjGetErrorCode(handle) != TJERR_WARNING) {
-    return tl::unexpected(ConvertError::corrupt_jpeg);
+                    TJPF_GRAY, TJFLAG_FASTDCT) != 0) {
+    // A warning (extra bytes between markers, common in UVC MJPEG) still
+    // gave a whole picture; an error did not.
+    const bool warning_only = tjGetErrorCode(handle) == TJERR_WARNING;
+    decompressor.discard();
+    if (!warning_only) {
+      return tl::unexpected(ConvertError::corrupt_jpeg);
+    }
   }
   return {};
 }
 
-void downscale_grey(const GreyFrame& in, int max_width, GreyFrame& out) {
+void downscale_grey(const GreyFrame& in, int max_width, PreviewFrame& out) {
   const int factor = max_width > 0 ? std::max(1, (in.width + max_width - 1) / max_width) : 1;
   out.width = in.width / factor;
   out.height = in.height / factor;
-  out.captured = in.captured;
   out.sequence = in.sequence;
-  out.pixels.resize(pixel_count(out.width, out.height));
+  out.grey.resize(pixel_count(out.width, out.height));
   if (factor == 1) {
-    std::copy_n(in.pixels.begin(), out.pixels.size(), out.pixels.begin());
+    std::copy_n(in.pixels.begin(), out.grey.size(), out.grey.begin());
     return;
   }
   const int area = factor * factor;
@@ -137,13 +159,14 @@ void downscale_grey(const GreyFrame& in, int max_width, GreyFrame& out) {
     for (int x = 0; x < out.width; ++x) {
       int sum = 0;
       for (int dy = 0; dy < factor; ++dy) {
-        const std::uint8_t* row =
-            in.pixels.data() + static_cast<std::size_t>(in.width) * (y * factor + dy) + x * factor;
+        const std::uint8_t* row = in.pixels.data() +
+                                  static_cast<std::size_t>(in.width) * (y * factor + dy) +
+                                  static_cast<std::size_t>(x) * factor;
         for (int dx = 0; dx < factor; ++dx) {
           sum += row[dx];
         }
       }
-      out.pixels[static_cast<std::size_t>(out.width) * y + x] =
+      out.grey[static_cast<std::size_t>(out.width) * y + x] =
           static_cast<std::uint8_t>((sum + area / 2) / area);
     }
   }

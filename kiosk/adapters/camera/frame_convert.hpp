@@ -9,15 +9,16 @@
 
 #include "adapters/camera/camera_uri.hpp"
 #include "adapters/camera/grey_frame.hpp"
+#include "ports/code_source.hpp"
 
 namespace kiosk::camera {
 
 /// A borrowed frame as the driver filled it.
 struct RawFrame {
   PixelFormat format = PixelFormat::yuyv;
-  int width = 0;           // negotiated size; an MJPEG frame carries its own
+  int width = 0;  // negotiated size; an MJPEG frame carries its own
   int height = 0;
-  int bytes_per_line = 0;  // YUYV row stride (≥ width × 2); 0 means width × 2
+  int bytes_per_line = 0;               // YUYV row stride (≥ width × 2); 0 means width × 2
   std::span<const std::uint8_t> bytes;  // the bytes the driver used
 };
 
@@ -43,12 +44,11 @@ tl::expected<void, ConvertError> yuyv_to_grey(const RawFrame& raw, GreyFrame& ou
 /// A baseline or progressive JPEG (UVC MJPEG, also without Huffman tables)
 /// decoded straight to greyscale. Recoverable libjpeg warnings (extra bytes
 /// between markers) are accepted; a missing end-of-image marker is not.
-tl::expected<void, ConvertError> mjpeg_to_grey(std::span<const std::uint8_t> jpeg,
-                                               GreyFrame& out);
+tl::expected<void, ConvertError> mjpeg_to_grey(std::span<const std::uint8_t> jpeg, GreyFrame& out);
 
 /// `in` shrunk by the smallest whole factor that makes it at most
-/// `max_width` wide (box average), into `out`; a copy when it already fits.
-/// Copies `captured` and `sequence`.
-void downscale_grey(const GreyFrame& in, int max_width, GreyFrame& out);
+/// `max_width` wide (box average), into `out` (its buffer reused); a copy
+/// when it already fits. Copies `sequence`.
+void downscale_grey(const GreyFrame& in, int max_width, PreviewFrame& out);
 
 }  // namespace kiosk::camera

@@ -30,7 +30,9 @@ double to_ms(std::chrono::microseconds time) {
 }  // namespace
 
 FramePipeline::FramePipeline(Decoder decoder, Options options)
-    : m_decoder(decoder ? std::move(decoder) : default_decoder()), m_options(std::move(options)) {}
+    : m_decoder(decoder ? std::move(decoder) : default_decoder()),
+      m_options(std::move(options)),
+      m_preview(m_options.preview_max_width) {}
 
 FramePipeline::~FramePipeline() {
   stop();
@@ -50,7 +52,8 @@ void FramePipeline::stop() {
   }
 }
 
-tl::expected<void, ConvertError> FramePipeline::push(const RawFrame& raw, Clock::time_point captured) {
+tl::expected<void, ConvertError> FramePipeline::push(const RawFrame& raw,
+                                                     Clock::time_point captured) {
   GreyFrame frame = m_latest.take_spare();
   if (auto converted = convert_frame(raw, frame); !converted) {
     m_corrupt.fetch_add(1, std::memory_order_relaxed);
@@ -59,43 +62,18 @@ tl::expected<void, ConvertError> FramePipeline::push(const RawFrame& raw, Clock:
   }
   frame.captured = captured;
   frame.sequence = m_next_sequence++;
-  publish_preview(frame);
+  m_preview.publish(frame);
   m_latest.put(std::move(frame));
   return {};
 }
 
-void FramePipeline::publish_preview(const GreyFrame& frame) {
-  if (m_options.preview_max_width <= 0) {
-    return;
-  }
-  // Reuse the previous picture's buffer unless the UI still holds it: only
-  // this thread can reach the spare, so a count of one cannot grow.
-  std::shared_ptr<GreyFrame> target = std::move(m_preview_spare);
-  if (!target || target.use_count() != 1) {
-    target = std::make_shared<GreyFrame>();
-  }
-  // Pairs with the release in the UI's last shared_ptr release: its reads
-  // of the old picture happen before this thread overwrites it.
-  std::atomic_thread_fence(std::memory_order_acquire);
-  downscale_grey(frame, m_options.preview_max_width, *target);
-  std::shared_ptr<const GreyFrame> published = std::move(target);
-  {
-    const std::lock_guard lock(m_preview_mutex);
-    std::swap(m_preview, published);
-  }
-  // `published` now holds the previous picture; keep it as the next spare.
-  m_preview_spare = std::const_pointer_cast<GreyFrame>(std::move(published));
-}
-
-std::shared_ptr<const GreyFrame> FramePipeline::latest_preview() const {
-  const std::lock_guard lock(m_preview_mutex);
-  return m_preview;
+std::shared_ptr<const PreviewFrame> FramePipeline::latest_preview() const {
+  return m_preview.latest();
 }
 
 void FramePipeline::clear() {
   m_latest.clear();
-  const std::lock_guard lock(m_preview_mutex);
-  m_preview.reset();
+  m_preview.clear();
 }
 
 FramePipeline::Stats FramePipeline::stats() const {

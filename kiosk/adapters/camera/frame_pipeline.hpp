@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 
@@ -16,6 +15,7 @@
 
 #include "adapters/camera/frame_convert.hpp"
 #include "adapters/camera/latest_frame.hpp"
+#include "adapters/camera/preview_slot.hpp"
 #include "adapters/camera/scan_debouncer.hpp"
 #include "adapters/scan/qr_decoder.hpp"
 #include "ports/code_source.hpp"
@@ -32,16 +32,16 @@ class FramePipeline {
   struct Options {
     std::string source_uri;  // ScanEvent::source and the log prefix
     std::chrono::milliseconds hold = ScanDebouncer::k_default_hold;
-    int preview_max_width = 640;  // 0: no preview is kept
+    int preview_max_width = 640;                       // 0: no preview is kept
     std::chrono::milliseconds stats_interval{60'000};  // debug log cadence
   };
 
   struct Stats {
-    std::uint64_t frames = 0;   // converted and offered to the decoder
-    std::uint64_t dropped = 0;  // replaced before the decoder took them
-    std::uint64_t corrupt = 0;  // failed conversion
-    std::uint64_t decoded = 0;  // run through the decoder (code or not)
-    std::uint64_t scans = 0;    // delivered after debouncing
+    std::uint64_t frames = 0;                      // converted and offered to the decoder
+    std::uint64_t dropped = 0;                     // replaced before the decoder took them
+    std::uint64_t corrupt = 0;                     // failed conversion
+    std::uint64_t decoded = 0;                     // run through the decoder (code or not)
+    std::uint64_t scans = 0;                       // delivered after debouncing
     std::chrono::microseconds decode_time{0};      // total over `decoded`
     std::chrono::microseconds max_decode_time{0};  // slowest single frame
   };
@@ -70,9 +70,9 @@ class FramePipeline {
                                         std::chrono::steady_clock::time_point captured);
 
   /// The newest converted picture, at most `preview_max_width` wide; null
-  /// before the first frame and after clear(). Any thread; the frame is
+  /// before the first frame and after clear(). Any thread; the picture is
   /// never changed after it is published.
-  std::shared_ptr<const GreyFrame> latest_preview() const;
+  std::shared_ptr<const PreviewFrame> latest_preview() const;
 
   /// Forgets the preview and any undecoded frame (the camera went away).
   /// Capture side.
@@ -85,19 +85,14 @@ class FramePipeline {
   void decode_loop(const std::stop_token& stop, const CodeSource::ScanHandler& on_scan);
   void decode_frame(const GreyFrame& frame, ScanDebouncer& debouncer,
                     const CodeSource::ScanHandler& on_scan);
-  void publish_preview(const GreyFrame& frame);
   void log_stats(Stats& last_logged) const;
 
   Decoder m_decoder;
   Options m_options;
   LatestFrame m_latest;
 
-  // Capture side only.
-  std::uint64_t m_next_sequence = 1;
-  std::shared_ptr<GreyFrame> m_preview_spare;
-
-  mutable std::mutex m_preview_mutex;
-  std::shared_ptr<const GreyFrame> m_preview;
+  PreviewSlot m_preview;
+  std::uint64_t m_next_sequence = 1;  // capture side only
 
   std::atomic<std::uint64_t> m_corrupt{0};
   std::atomic<std::uint64_t> m_decoded{0};

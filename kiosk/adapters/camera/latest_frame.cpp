@@ -27,7 +27,7 @@ void LatestFrame::put(GreyFrame frame) {
   m_ready.notify_one();
 }
 
-std::optional<GreyFrame> LatestFrame::wait_take(std::stop_token stop,
+std::optional<GreyFrame> LatestFrame::wait_take(const std::stop_token& stop,
                                                 std::chrono::milliseconds timeout) {
   std::unique_lock lock(m_mutex);
   if (!m_ready.wait_for(lock, stop, timeout, [this] { return m_slot.has_value(); }) ||

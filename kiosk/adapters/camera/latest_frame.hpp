@@ -28,7 +28,8 @@ class LatestFrame {
   /// Consumer: the frame put since the last take, waiting up to `timeout`
   /// for one; nullopt on timeout or when `stop` is requested. Hand the frame
   /// back with recycle() when done. Any thread; meant for one consumer.
-  std::optional<GreyFrame> wait_take(std::stop_token stop, std::chrono::milliseconds timeout);
+  std::optional<GreyFrame> wait_take(const std::stop_token& stop,
+                                     std::chrono::milliseconds timeout);
 
   /// Consumer: returns a taken frame's buffer for reuse. Any thread.
   void recycle(GreyFrame frame);

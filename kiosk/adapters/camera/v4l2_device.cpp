@@ -45,8 +45,7 @@ std::uint32_t fourcc(PixelFormat format) {
 void list_formats(int fd, bool& yuyv, bool& mjpeg) {
   v4l2_fmtdesc description{};
   description.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  for (description.index = 0; xioctl(fd, VIDIOC_ENUM_FMT, &description) == 0;
-       ++description.index) {
+  for (description.index = 0; xioctl(fd, VIDIOC_ENUM_FMT, &description) == 0; ++description.index) {
     yuyv = yuyv || description.pixelformat == V4L2_PIX_FMT_YUYV;
     mjpeg = mjpeg || description.pixelformat == V4L2_PIX_FMT_MJPEG;
   }
@@ -75,10 +74,11 @@ tl::expected<std::unique_ptr<V4l2Device>, DeviceError> V4l2Device::open(
                     fmt::format("cannot open {}: {}", settings.device, errno_text(error))});
   }
   std::unique_ptr<V4l2Device> device(new V4l2Device(fd, settings.device));
-  tl::expected<void, DeviceError> ready = device->check_capabilities()
-                                              .and_then([&] { return device->set_format(settings); })
-                                              .and_then([&] { return device->map_buffers(); })
-                                              .and_then([&] { return device->start_streaming(); });
+  tl::expected<void, DeviceError> ready =
+      device->check_capabilities()
+          .and_then([&] { return device->set_format(settings); })
+          .and_then([&] { return device->map_buffers(); })
+          .and_then([&] { return device->start_streaming(); });
   if (!ready) {
     return tl::unexpected(ready.error());
   }
@@ -116,10 +116,10 @@ tl::expected<void, DeviceError> V4l2Device::check_capabilities() {
                                  ? capability.device_caps
                                  : capability.capabilities;
   if ((caps & V4L2_CAP_VIDEO_CAPTURE) == 0 || (caps & V4L2_CAP_STREAMING) == 0) {
-    return tl::unexpected(DeviceError{
-        DeviceFault::unusable,
-        fmt::format("{} ({}) is not a streaming video capture device", m_path,
-                    reinterpret_cast<const char*>(capability.card))});
+    return tl::unexpected(
+        DeviceError{DeviceFault::unusable,
+                    fmt::format("{} ({}) is not a streaming video capture device", m_path,
+                                reinterpret_cast<const char*>(capability.card))});
   }
   return {};
 }
@@ -168,7 +168,8 @@ void V4l2Device::set_frame_rate(int fps) {
     return;
   }
   const v4l2_fract& agreed = parameters.parm.capture.timeperframe;
-  m_format.fps = agreed.numerator == 0 ? 0 : static_cast<int>(agreed.denominator / agreed.numerator);
+  m_format.fps =
+      agreed.numerator == 0 ? 0 : static_cast<int>(agreed.denominator / agreed.numerator);
 }
 
 tl::expected<void, DeviceError> V4l2Device::map_buffers() {

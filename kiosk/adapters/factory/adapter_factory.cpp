@@ -3,10 +3,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "adapters/camera/camera_source.hpp"
 #include "adapters/curl/curl_central_api.hpp"
 #include "adapters/evdev/evdev_source.hpp"
 #include "adapters/print/printer_factory.hpp"
 #include "adapters/scan/code_source_factory.hpp"
+#include "adapters/scan/decode_pipeline.hpp"
 #include "adapters/serial/serial_source.hpp"
 #include "adapters/sqlite/sqlite_vacancy_store.hpp"
 
@@ -58,6 +60,18 @@ tl::expected<std::unique_ptr<Printer>, std::string> make_slip_printer(const Prof
 }
 
 tl::expected<std::unique_ptr<CodeSource>, std::string> make_scan_source(const std::string& uri) {
+  if (uri.starts_with("camera:")) {
+    auto settings = camera::parse_camera_uri(uri);
+    if (!settings) {
+      return tl::unexpected(settings.error());
+    }
+    // The multi-frame pipeline keeps state between frames; the camera calls
+    // its decoder from its decode thread only.
+    auto pipeline = std::make_shared<scan::DecodePipeline>();
+    return std::make_unique<camera::CameraSource>(
+        std::move(*settings),
+        [pipeline](const scan::GreyImage& frame) { return pipeline->decode(frame); });
+  }
   if (uri.starts_with("serial:")) {
     return serial::make_serial_source(uri);
   }

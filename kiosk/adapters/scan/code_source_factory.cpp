@@ -48,9 +48,8 @@ tl::expected<std::unique_ptr<CodeSource>, std::string> make_code_source(const st
     return make_images_source(uri);
   }
   return tl::unexpected(
-      fmt::format("unsupported code source '{}': only fifo:PATH and images:DIR are available "
-                  "(camera:, serial: and evdev: "
-                  "are not built)",
+      fmt::format("unsupported code source '{}': use fifo:PATH, images:DIR, camera:DEVICE, "
+                  "serial:DEVICE or evdev:DEVICE",
                   uri));
 }
 

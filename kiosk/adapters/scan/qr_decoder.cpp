@@ -2,33 +2,12 @@
 
 #include <memory>
 
-#include <ZXing/DecodeHints.h>
-#include <ZXing/ReadBarcode.h>
-#include <ZXing/TextUtfEncoding.h>
 #include <stb/stb_image.h>
 
+#include "adapters/scan/decode_pipeline.hpp"
+#include "adapters/scan/decode_zxing.hpp"
+
 namespace kiosk::scan {
-namespace {
-
-// ZXing's own search (rotations, downscaling) with the given binariser.
-ZXing::DecodeHints qr_hints(ZXing::Binarizer binarizer) {
-  ZXing::DecodeHints hints;
-  hints.setFormats(ZXing::BarcodeFormat::QRCode)
-      .setTryHarder(true)
-      .setTryRotate(true)
-      .setBinarizer(binarizer);
-  return hints;
-}
-
-DecodedCode to_decoded(const ZXing::Result& result) {
-  const ZXing::ByteArray& bytes = result.bytes();
-  // text() is UTF-16 in 1.4 unless ZX_USE_UTF8 is defined; defining it here
-  // alone would give one inline function two meanings in the program.
-  return DecodedCode{std::string(bytes.begin(), bytes.end()),
-                     ZXing::TextUtfEncoding::ToUtf8(result.text())};
-}
-
-}  // namespace
 
 const char* describe(DecodeError error) {
   switch (error) {
@@ -41,22 +20,19 @@ const char* describe(DecodeError error) {
 }
 
 tl::expected<DecodedCode, DecodeError> QrDecoder::decode(const GreyImage& image) const {
-  if (image.pixels == nullptr || image.width <= 0 || image.height <= 0 ||
-      image.stride < image.width) {
-    return tl::unexpected(DecodeError::no_code);
-  }
-  const ZXing::ImageView view(image.pixels, image.width, image.height, ZXing::ImageFormat::Lum,
-                              image.stride);
-  ZXing::Result result = ZXing::ReadBarcode(view, qr_hints(ZXing::Binarizer::LocalAverage));
-  if (!result.isValid() && m_effort == DecodeEffort::thorough) {
+  // ZXing's own search (downscaling, every row) with its local binariser.
+  ReadOptions options{Binariser::local_average, true, true, true};
+  std::optional<DecodedCode> code = read_qr(image, options);
+  if (!code && m_effort == DecodeEffort::thorough) {
     // A global threshold reads some unevenly lit or low-contrast codes the
     // local one misses (3 more of zxing-cpp's QR samples).
-    result = ZXing::ReadBarcode(view, qr_hints(ZXing::Binarizer::GlobalHistogram));
+    options.binariser = Binariser::global_histogram;
+    code = read_qr(image, options);
   }
-  if (!result.isValid()) {
+  if (!code) {
     return tl::unexpected(DecodeError::no_code);
   }
-  return to_decoded(result);
+  return std::move(*code);
 }
 
 tl::expected<DecodedCode, DecodeError> decode_image_file(const std::string& path) {
@@ -68,7 +44,7 @@ tl::expected<DecodedCode, DecodeError> decode_image_file(const std::string& path
   if (!pixels) {
     return tl::unexpected(DecodeError::unreadable_file);
   }
-  return QrDecoder().decode(GreyImage{width, height, width, pixels.get()});
+  return decode_thorough(GreyImage{width, height, width, pixels.get()});
 }
 
 }  // namespace kiosk::scan

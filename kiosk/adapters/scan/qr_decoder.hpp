@@ -49,8 +49,10 @@ class QrDecoder {
   DecodeEffort m_effort;
 };
 
-/// Loads a PNG or JPEG file as greyscale and decodes it thoroughly.
-/// `unreadable_file` when the file cannot be read or is no image.
+/// Loads a PNG or JPEG file as greyscale and decodes it with
+/// decode_thorough (decode_pipeline.hpp): QrDecoder's thorough read first,
+/// then the pipeline's clean-ups. `unreadable_file` when the file cannot be
+/// read or is no image.
 tl::expected<DecodedCode, DecodeError> decode_image_file(const std::string& path);
 
 }  // namespace kiosk::scan

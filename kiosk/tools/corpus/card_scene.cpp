@@ -70,9 +70,15 @@ Homography card_to_frame(int size, const CardPose& pose, int width, int height) 
   Homography h;
   const std::array<double, 3> t = {-r1[0] * ox - r2[0] * oy, -r1[1] * ox - r2[1] * oy,
                                    distance - r1[2] * ox - r2[2] * oy};
-  h.m = {focal * r1[0] + u0 * r1[2], focal * r2[0] + u0 * r2[2], focal * t[0] + u0 * t[2],
-         focal * r1[1] + v0 * r1[2], focal * r2[1] + v0 * r2[2], focal * t[1] + v0 * t[2],
-         r1[2],                      r2[2],                      t[2]};
+  h.m = {focal * r1[0] + u0 * r1[2],
+         focal * r2[0] + u0 * r2[2],
+         focal * t[0] + u0 * t[2],
+         focal * r1[1] + v0 * r1[2],
+         focal * r2[1] + v0 * r2[2],
+         focal * t[1] + v0 * t[2],
+         r1[2],
+         r2[2],
+         t[2]};
   return h;
 }
 
@@ -107,6 +113,12 @@ bool glyph_dot(double x, double y, double cell_w, double cell_h, std::uint32_t s
   return (hash3(cell, static_cast<std::uint32_t>(dx), static_cast<std::uint32_t>(dy)) & 3U) == 0U;
 }
 
+// A triangle wave of period 1 between 0 and 1.
+double triangle(double t) {
+  const double f = t - std::floor(t);
+  return 2.0 * std::min(f, 1.0 - f);
+}
+
 float fingerprint(double x, double y, double cx, double cy) {
   const double dx = (x - cx) / 6.0;
   const double dy = (y - cy) / 8.5;
@@ -137,9 +149,8 @@ float card_grey(double x, double y, const QrModules& code, const CardPrint& prin
     return print.ink;
   }
   // A faint guilloche (triangle waves) over the rest of the card.
-  const double wave = std::fabs(std::fmod(x * 0.9 + 3.0 * std::fabs(std::fmod(y * 0.2, 2.0) - 1.0),
-                                          2.0) - 1.0);
-  return print.paper - static_cast<float>(0.06 * ink_span * wave);
+  const double phase = x * 0.45 + 1.5 * triangle(y * 0.1);
+  return print.paper - static_cast<float>(0.06 * ink_span * triangle(phase));
 }
 
 // The scene behind the card: a lit desk with a few darker objects.
@@ -221,7 +232,7 @@ FloatFrame render_card_scene(const QrModules& code, const CardPose& pose, int wi
     const double cy = i >= 2 ? k_code_mm : 0.0;
     to_frame.apply(k_code_x + cx, k_code_y + cy, corners.x[i], corners.y[i]);
   }
-  const int ss = pose.module_px < 2.5 ? 3 : 2;
+  const int ss = 2;  // the blur that follows hides finer aliasing
   FloatFrame frame{width, height, std::vector<float>(static_cast<std::size_t>(width) * height)};
   for (int y = 0; y < height; ++y) {
     const bool row_in_card = y + 1 >= min_v && y <= max_v;

@@ -28,12 +28,12 @@ struct FloatFrame {
 
 /// Where and how the card is seen.
 struct CardPose {
-  double module_px = 3.0;    // size of one module at the code's centre, pixels
-  double rotation_deg = 0;   // in-plane, counter-clockwise
-  double tilt_x_deg = 0;     // out-of-plane around the card's horizontal axis
-  double tilt_y_deg = 0;     // out-of-plane around its vertical axis
-  double centre_x = 0.5;     // the code's centre in the frame, 0..1 of width
-  double centre_y = 0.5;     // … and of height
+  double module_px = 3.0;   // size of one module at the code's centre, pixels
+  double rotation_deg = 0;  // in-plane, counter-clockwise
+  double tilt_x_deg = 0;    // out-of-plane around the card's horizontal axis
+  double tilt_y_deg = 0;    // out-of-plane around its vertical axis
+  double centre_x = 0.5;    // the code's centre in the frame, 0..1 of width
+  double centre_y = 0.5;    // … and of height
 };
 
 /// The code's four corners in the frame (quiet zone excluded), clockwise

@@ -13,34 +13,36 @@ namespace {
 using Names = std::span<const std::string_view>;
 
 constexpr std::array<std::string_view, 18> k_family = {
-    "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng",
+    "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê",  "Lê", "Phạm", "Hoàng",
     "Huỳnh",  "Phan",   "Vũ",     "Võ",   "Đặng", "Bùi", "Đỗ", "Hồ",   "Ngô"};
 constexpr std::array<std::string_view, 4> k_family_rare = {"Dương", "Lý", "Đinh", "Trịnh"};
 constexpr std::array<std::string_view, 10> k_middle_male = {
     "Văn", "Văn", "Hữu", "Đức", "Minh", "Quang", "Thanh", "Công", "Xuân", "Tiến"};
-constexpr std::array<std::string_view, 8> k_middle_female = {"Thị", "Thị",  "Thị",  "Ngọc",
+constexpr std::array<std::string_view, 8> k_middle_female = {"Thị",   "Thị",  "Thị", "Ngọc",
                                                              "Thanh", "Minh", "Thu", "Hồng"};
 constexpr std::array<std::string_view, 24> k_given_male = {
-    "An",   "Anh",   "Bình", "Cường", "Dũng", "Đạt",  "Đức",  "Giang", "Hải",  "Hiếu", "Hoàng", "Hùng",
-    "Huy",  "Khánh", "Long", "Minh",  "Nam",  "Phong", "Quân", "Sơn",   "Thắng", "Tuấn", "Tùng",  "Việt"};
+    "An",  "Anh",   "Bình",  "Cường", "Dũng",  "Đạt",   "Đức",  "Giang",
+    "Hải", "Hiếu",  "Hoàng", "Hùng",  "Huy",   "Khánh", "Long", "Minh",
+    "Nam", "Phong", "Quân",  "Sơn",   "Thắng", "Tuấn",  "Tùng", "Việt"};
 constexpr std::array<std::string_view, 24> k_given_female = {
-    "Anh",  "Chi",  "Dung", "Giang", "Hà",   "Hạnh", "Hằng", "Hoa", "Hương", "Huyền", "Lan",  "Linh",
-    "Loan", "Mai",  "Ngân", "Ngọc",  "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Thủy", "Trang", "Yến"};
+    "Anh",   "Chi",   "Dung",   "Giang", "Hà",   "Hạnh", "Hằng",  "Hoa",
+    "Hương", "Huyền", "Lan",    "Linh",  "Loan", "Mai",  "Ngân",  "Ngọc",
+    "Nhung", "Oanh",  "Phương", "Quỳnh", "Thảo", "Thủy", "Trang", "Yến"};
 constexpr std::array<std::string_view, 30> k_streets = {
-    "Trần Duy Hưng",  "Nguyễn Trãi",     "Láng",          "Kim Mã",         "Giải Phóng",
-    "Phạm Văn Đồng",  "Hoàng Quốc Việt", "Xuân Thủy",     "Cầu Giấy",       "Tây Sơn",
-    "Tôn Đức Thắng",  "Lê Duẩn",         "Bà Triệu",      "Hàng Bài",       "Nguyễn Chí Thanh",
-    "Đội Cấn",        "Hoàng Hoa Thám",  "Lạc Long Quân", "Âu Cơ",          "Nguyễn Văn Cừ",
-    "Minh Khai",      "Trường Chinh",    "Lê Văn Lương",  "Tố Hữu",         "Quang Trung",
-    "Nguyễn Xiển",    "Khuất Duy Tiến",  "Vũ Trọng Phụng", "Kim Ngưu",      "Ngọc Khánh"};
+    "Trần Duy Hưng", "Nguyễn Trãi",     "Láng",           "Kim Mã",   "Giải Phóng",
+    "Phạm Văn Đồng", "Hoàng Quốc Việt", "Xuân Thủy",      "Cầu Giấy", "Tây Sơn",
+    "Tôn Đức Thắng", "Lê Duẩn",         "Bà Triệu",       "Hàng Bài", "Nguyễn Chí Thanh",
+    "Đội Cấn",       "Hoàng Hoa Thám",  "Lạc Long Quân",  "Âu Cơ",    "Nguyễn Văn Cừ",
+    "Minh Khai",     "Trường Chinh",    "Lê Văn Lương",   "Tố Hữu",   "Quang Trung",
+    "Nguyễn Xiển",   "Khuất Duy Tiến",  "Vũ Trọng Phụng", "Kim Ngưu", "Ngọc Khánh"};
 // Districts that cards issued before the 2025 reform still print.
 constexpr std::array<std::string_view, 16> k_old_districts = {
-    "Quận Ba Đình",     "Quận Hoàn Kiếm",  "Quận Tây Hồ",       "Quận Long Biên",
-    "Quận Cầu Giấy",    "Quận Đống Đa",    "Quận Hai Bà Trưng", "Quận Hoàng Mai",
-    "Quận Thanh Xuân",  "Quận Nam Từ Liêm", "Quận Bắc Từ Liêm", "Quận Hà Đông",
-    "Huyện Đông Anh",   "Huyện Gia Lâm",   "Huyện Thanh Trì",   "Huyện Sóc Sơn"};
-constexpr std::array<std::string_view, 8> k_villages = {"Thôn Đông", "Thôn Đoài", "Thôn Thượng",
-                                                        "Thôn Hạ",   "Xóm Mới",   "Xóm Chùa",
+    "Quận Ba Đình",    "Quận Hoàn Kiếm",   "Quận Tây Hồ",       "Quận Long Biên",
+    "Quận Cầu Giấy",   "Quận Đống Đa",     "Quận Hai Bà Trưng", "Quận Hoàng Mai",
+    "Quận Thanh Xuân", "Quận Nam Từ Liêm", "Quận Bắc Từ Liêm",  "Quận Hà Đông",
+    "Huyện Đông Anh",  "Huyện Gia Lâm",    "Huyện Thanh Trì",   "Huyện Sóc Sơn"};
+constexpr std::array<std::string_view, 8> k_villages = {"Thôn Đông",  "Thôn Đoài", "Thôn Thượng",
+                                                        "Thôn Hạ",    "Xóm Mới",   "Xóm Chùa",
                                                         "Thôn Trung", "Xóm Bến"};
 // Province codes of the ID (first three digits): mostly Hà Nội (001).
 constexpr std::array<std::string_view, 12> k_provinces = {"001", "001", "001", "001", "001", "036",
@@ -134,8 +136,7 @@ std::string PayloadMaker::make_address(CorpusRandom& random) const {
       ward.commune ? std::string(pick(random, k_villages)) : make_street_part(random);
   if (random.chance(0.4)) {
     // A card issued before July 2025 still names the old district.
-    return fmt::format("{}, {}, {}, Hà Nội", local, ward.full_name,
-                       pick(random, k_old_districts));
+    return fmt::format("{}, {}, {}, Hà Nội", local, ward.full_name, pick(random, k_old_districts));
   }
   return fmt::format("{}, {}, Thành phố Hà Nội", local, ward.full_name);
 }
@@ -153,9 +154,9 @@ std::string PayloadMaker::make(CorpusRandom& random) const {
     old_id = "001" + random.digits(9);
   }
   const Ymd issue = random_date(random, std::max(2021, birth.year + 15), 2025);
-  std::string payload = fmt::format("{}|{}|{}|{}|{}|{}|{}", id, old_id, make_name(random, female),
-                                    ddmmyyyy(birth), female ? "Nữ" : "Nam", make_address(random),
-                                    ddmmyyyy(issue));
+  std::string payload =
+      fmt::format("{}|{}|{}|{}|{}|{}|{}", id, old_id, make_name(random, female), ddmmyyyy(birth),
+                  female ? "Nữ" : "Nam", make_address(random), ddmmyyyy(issue));
   if (issue.year >= 2024 && random.chance(0.5)) {
     // 2024 cards may carry further fields (kept opaque by the parser): here
     // the card's expiry date.

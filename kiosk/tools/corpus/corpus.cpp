@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <exception>
 #include <fstream>
 #include <sstream>
@@ -82,7 +83,8 @@ tl::expected<CorpusFrame, std::string> make_frame(const PayloadMaker& maker, con
   shot.pose = drawn.pose;
   shot.effects = drawn.effects;
   CodeCorners corners;
-  FloatFrame scene = render_card_scene(*code, shot.pose, frame.width, frame.height, random, corners);
+  FloatFrame scene =
+      render_card_scene(*code, shot.pose, frame.width, frame.height, random, corners);
   // The glare lands on the code: place it between the code's corners.
   const double top_x = corners.x[0] + (corners.x[1] - corners.x[0]) * drawn.glare_u;
   const double top_y = corners.y[0] + (corners.y[1] - corners.y[0]) * drawn.glare_u;
@@ -98,10 +100,12 @@ tl::expected<CorpusFrame, std::string> make_frame(const PayloadMaker& maker, con
   frame.version = (code->size - 17) / 4;
   frame.ecc = shot.ecc_low ? 'L' : 'M';
   frame.module_px = shot.pose.module_px;
+  frame.corners = corners;
   return frame;
 }
 
-tl::expected<void, std::string> write_pgm(const CorpusFrame& frame, const std::filesystem::path& path) {
+tl::expected<void, std::string> write_pgm(const CorpusFrame& frame,
+                                          const std::filesystem::path& path) {
   std::ofstream out(path, std::ios::binary);
   out << "P5\n" << frame.width << ' ' << frame.height << "\n255\n";
   out.write(reinterpret_cast<const char*>(frame.pixels.data()),
@@ -171,8 +175,8 @@ std::optional<std::string> from_hex(const std::string& hex) {
 }
 
 tl::expected<std::vector<CorpusFrame>, std::string> generate_corpus(const CorpusOptions& options) {
-  auto wards = load_hanoi_wards(options.wards_path.empty() ? default_wards_path()
-                                                           : options.wards_path);
+  auto wards =
+      load_hanoi_wards(options.wards_path.empty() ? default_wards_path() : options.wards_path);
   if (!wards) {
     return tl::unexpected(wards.error());
   }
@@ -213,15 +217,18 @@ tl::expected<void, std::string> write_corpus(const std::vector<CorpusFrame>& fra
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   std::ofstream manifest(dir / "manifest.tsv");
-  manifest << "file\tlevel\twidth\theight\tpayload_hex\tversion\tecc\tmodule_px\n";
+  manifest << "file\tlevel\twidth\theight\tpayload_hex\tversion\tecc\tmodule_px\tcorners\n";
   for (const CorpusFrame& frame : frames) {
     auto written = write_pgm(frame, dir / frame.file);
     if (!written) {
       return written;
     }
-    manifest << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2f}\n", frame.file,
+    const CodeCorners& c = frame.corners;
+    manifest << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2f}\t", frame.file,
                             level_name(frame.level), frame.width, frame.height,
-                            to_hex(frame.payload), frame.version, frame.ecc, frame.module_px);
+                            to_hex(frame.payload), frame.version, frame.ecc, frame.module_px)
+             << fmt::format("{:.1f},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f}\n", c.x[0],
+                            c.y[0], c.x[1], c.y[1], c.x[2], c.y[2], c.x[3], c.y[3]);
   }
   if (!manifest) {
     return tl::unexpected("cannot write " + (dir / "manifest.tsv").string());
@@ -242,8 +249,14 @@ tl::expected<std::vector<CorpusFrame>, std::string> read_corpus(const std::files
     CorpusFrame frame;
     std::string level;
     std::string hex;
+    std::string corners;
     fields >> frame.file >> level >> frame.width >> frame.height >> hex >> frame.version >>
-        frame.ecc >> frame.module_px;
+        frame.ecc >> frame.module_px >> corners;
+    CodeCorners& c = frame.corners;
+    if (std::sscanf(corners.c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &c.x[0], &c.y[0], &c.x[1],
+                    &c.y[1], &c.x[2], &c.y[2], &c.x[3], &c.y[3]) != 8) {
+      return tl::unexpected("malformed corners in manifest line: " + line.substr(0, 60));
+    }
     const auto parsed_level = level_from_name(level);
     auto payload = from_hex(hex);
     if (!fields || !parsed_level || !payload) {

@@ -29,20 +29,21 @@ struct CorpusOptions {
   int frames_per_cell = 20;  // frames for each level and frame size
   std::vector<Level> levels{k_levels.begin(), k_levels.end()};
   std::vector<FrameSize> sizes{k_frame_sizes.begin(), k_frame_sizes.end()};
-  std::string wards_path;    // hanoi_wards.json; empty: the source tree's copy
+  std::string wards_path;  // hanoi_wards.json; empty: the source tree's copy
   int threads = 2;
 };
 
 /// One frame and the truth about it.
 struct CorpusFrame {
-  std::string file;     // "hard-1280x720-007.pgm"
+  std::string file;  // "hard-1280x720-007.pgm"
   Level level = Level::easy;
   int width = 0;
   int height = 0;
-  std::string payload;  // the symbol's exact content bytes (UTF-8)
-  int version = 0;      // QR version 1..40
-  char ecc = 'M';       // 'L' or 'M'
-  double module_px = 0; // module size at the code's centre, pixels
+  std::string payload;               // the symbol's exact content bytes (UTF-8)
+  int version = 0;                   // QR version 1..40
+  char ecc = 'M';                    // 'L' or 'M'
+  double module_px = 0;              // module size at the code's centre, pixels
+  CodeCorners corners;               // where the code lies in the frame
   std::vector<std::uint8_t> pixels;  // width * height, 0 = black
 };
 

@@ -24,25 +24,25 @@ struct LevelSpec {
   Range contrast;
   Range gradient;
   double glare_chance = 0;
-  Range glare_peak;         // grey levels
-  Range glare_modules;      // radius in modules
+  Range glare_peak;     // grey levels
+  Range glare_modules;  // radius in modules
   Range noise;
   double jpeg_chance = 0;
   Range jpeg_quality;
 };
 
-constexpr LevelSpec k_easy{{2.6, 4.0}, 15, 0.1, 10, {0.3, 0.7}, 0.0, {0, 0},
-                                {0.7, 1.0}, {0.0, 0.3}, 0.0, {0, 0}, {0, 0}, {1.5, 3.0},
-                                0.7, {60, 70}};
-constexpr LevelSpec k_medium{{2.0, 3.2}, 30, 0.2, 20, {0.5, 1.0}, 0.2, {2, 3},
-                                  {0.45, 0.8}, {0.2, 0.5}, 0.25, {120, 250}, {2, 4},
-                                  {3.0, 6.0}, 0.8, {45, 70}};
-constexpr LevelSpec k_hard{{1.7, 2.6}, 30, 0.3, 28, {0.7, 1.2}, 0.3, {3, 4},
-                                {0.3, 0.6}, {0.3, 0.6}, 0.4, {150, 300}, {3, 5},
-                                {5.0, 9.0}, 0.9, {35, 60}};
-constexpr LevelSpec k_extreme{{1.5, 2.2}, 30, 0.3, 35, {0.9, 1.5}, 0.4, {3, 5},
-                                   {0.2, 0.45}, {0.4, 0.7}, 0.5, {150, 300}, {3, 6},
-                                   {7.0, 12.0}, 1.0, {30, 50}};
+constexpr LevelSpec k_easy{{2.4, 3.8}, 20,     0.1,        15,          {0.35, 0.65},
+                           0.0,        {0, 0}, {0.6, 1.0}, {0.0, 0.35}, 0.1,
+                           {80, 160},  {2, 3}, {1.5, 3.5}, 0.7,         {55, 70}};
+constexpr LevelSpec k_medium{{2.2, 3.4}, 30,     0.2,         20,          {0.4, 0.8},
+                             0.15,       {2, 2}, {0.5, 0.85}, {0.2, 0.45}, 0.25,
+                             {100, 200}, {2, 4}, {2.0, 5.0},  0.8,         {45, 70}};
+constexpr LevelSpec k_hard{{1.9, 2.9}, 30,     0.3,         28,          {0.5, 0.8},
+                           0.25,       {2, 3}, {0.35, 0.7}, {0.3, 0.55}, 0.35,
+                           {150, 250}, {3, 5}, {3.0, 5.0},  0.9,         {40, 60}};
+constexpr LevelSpec k_extreme{{1.7, 2.5}, 30,     0.3,        35,          {0.5, 0.85},
+                              0.3,        {2, 3}, {0.3, 0.6}, {0.35, 0.6}, 0.45,
+                              {150, 300}, {3, 6}, {3.0, 6.0}, 1.0,         {40, 60}};
 
 const LevelSpec& spec_of(Level level) {
   switch (level) {

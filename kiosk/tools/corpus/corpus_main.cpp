@@ -5,6 +5,7 @@
 //                [--sizes 640x480,1280x720] [--wards FILE]
 
 #include <chrono>
+#include <cinttypes>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -77,9 +78,10 @@ int main(int argc, char** argv) {
     if (flag == "--out") {
       out = value;
     } else if (flag == "--seed") {
-      options.seed = std::stoull(value);
+      ok = std::sscanf(value.c_str(), "%" SCNu64, &options.seed) == 1;
     } else if (flag == "--per-cell") {
-      options.frames_per_cell = std::stoi(value);
+      ok = std::sscanf(value.c_str(), "%d", &options.frames_per_cell) == 1 &&
+           options.frames_per_cell > 0;
     } else if (flag == "--levels") {
       ok = parse_levels(value, options);
     } else if (flag == "--sizes") {
