@@ -19,7 +19,7 @@
 
 #include <fmt/format.h>
 
-#include "adapters/evdev/device_uri.hpp"
+#include "adapters/scan/device_uri.hpp"
 #include "adapters/evdev/input_device.hpp"
 #include "core/log.hpp"
 
@@ -306,7 +306,7 @@ bool EvdevSource::wait_to_retry(const std::stop_token& stop) const {
 }
 
 tl::expected<std::unique_ptr<CodeSource>, std::string> make_evdev_source(const std::string& uri) {
-  auto parsed = split_device_uri(uri, k_scheme);
+  auto parsed = scan::split_device_uri(uri, k_scheme);
   if (!parsed) {
     return tl::unexpected(std::move(parsed.error()));
   }
@@ -316,7 +316,7 @@ tl::expected<std::unique_ptr<CodeSource>, std::string> make_evdev_source(const s
       return tl::unexpected(
           fmt::format("code source '{}': unknown option '{}' (evdev: takes idle_ms)", uri, key));
     }
-    auto idle_ms = parse_option_number(uri, key, value, 1, 10'000);
+    auto idle_ms = scan::parse_option_number(uri, key, value, 1, 10'000);
     if (!idle_ms) {
       return tl::unexpected(std::move(idle_ms.error()));
     }

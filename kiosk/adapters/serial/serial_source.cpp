@@ -20,7 +20,7 @@
 #include <fmt/format.h>
 
 #include "adapters/scan/scan_assembler.hpp"
-#include "adapters/serial/device_uri.hpp"
+#include "adapters/scan/device_uri.hpp"
 #include "adapters/serial/serial_port.hpp"
 #include "core/log.hpp"
 
@@ -254,14 +254,14 @@ bool SerialSource::wait_to_retry(const std::stop_token& stop) const {
 }
 
 tl::expected<std::unique_ptr<CodeSource>, std::string> make_serial_source(const std::string& uri) {
-  auto parsed = split_device_uri(uri, k_scheme);
+  auto parsed = scan::split_device_uri(uri, k_scheme);
   if (!parsed) {
     return tl::unexpected(std::move(parsed.error()));
   }
   SerialSource::Options options;
   for (const auto& [key, value] : parsed->options) {
     if (key == "baud") {
-      auto baud = parse_option_number(uri, key, value, 1, 4'000'000);
+      auto baud = scan::parse_option_number(uri, key, value, 1, 4'000'000);
       if (!baud) {
         return tl::unexpected(std::move(baud.error()));
       }
@@ -273,7 +273,7 @@ tl::expected<std::unique_ptr<CodeSource>, std::string> make_serial_source(const 
       }
       options.baud = *baud;
     } else if (key == "idle_ms") {
-      auto idle_ms = parse_option_number(uri, key, value, 1, 10'000);
+      auto idle_ms = scan::parse_option_number(uri, key, value, 1, 10'000);
       if (!idle_ms) {
         return tl::unexpected(std::move(idle_ms.error()));
       }

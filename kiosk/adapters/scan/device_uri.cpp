@@ -1,10 +1,10 @@
-#include "adapters/serial/device_uri.hpp"
+#include "adapters/scan/device_uri.hpp"
 
 #include <charconv>
 
 #include <fmt/format.h>
 
-namespace kiosk::serial {
+namespace kiosk::scan {
 
 tl::expected<DeviceUri, std::string> split_device_uri(const std::string& uri,
                                                       std::string_view scheme) {
@@ -53,4 +53,4 @@ tl::expected<unsigned, std::string> parse_option_number(const std::string& uri,
   return number;
 }
 
-}  // namespace kiosk::serial
+}  // namespace kiosk::scan

@@ -1,6 +1,6 @@
 #pragma once
-// Splitting a device URI `scheme:/path?key=value&key=value`. Internal to
-// kiosk_adapter_serial.
+// Splitting a device URI `scheme:/path?key=value&key=value`, for the scan
+// sources that open a device (serial:, evdev:).
 
 #include <string>
 #include <string_view>
@@ -9,7 +9,7 @@
 
 #include <tl/expected.hpp>
 
-namespace kiosk::serial {
+namespace kiosk::scan {
 
 struct DeviceUri {
   std::string path;
@@ -29,4 +29,4 @@ tl::expected<unsigned, std::string> parse_option_number(const std::string& uri,
                                                         std::string_view value, unsigned min,
                                                         unsigned max);
 
-}  // namespace kiosk::serial
+}  // namespace kiosk::scan
