@@ -24,6 +24,7 @@
 #include <tl/expected.hpp>
 
 #include "adapters/evdev/key_translator.hpp"
+#include "adapters/scan/source_thread.hpp"
 #include "ports/code_source.hpp"
 
 namespace kiosk::evdev {
@@ -86,13 +87,11 @@ class EvdevSource final : public CodeSource {
   void deliver(KeyTranslator& translator, std::vector<KeyScan>& completed,
                const ScanHandler& on_scan, const StatusHandler& on_status) const;
   /// Sleeps for retry_interval; false when stop() interrupted it.
-  bool wait_to_retry(const std::stop_token& stop) const;
 
   std::filesystem::path m_device;
   std::string m_uri;
   Options m_options;
-  int m_wake_fd = -1;  // eventfd that stop() signals
-  std::jthread m_thread;
+  scan::SourceThread m_thread;
 };
 
 /// Builds an EvdevSource from `evdev:PATH[?idle_ms=N]`. PATH must be

@@ -6,13 +6,10 @@
 #include <cerrno>
 #include <cstdint>
 #include <exception>
-#include <system_error>
 #include <vector>
 
 #include <fcntl.h>
 #include <poll.h>
-#include <pthread.h>
-#include <sys/eventfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +17,7 @@
 #include <tl/expected.hpp>
 
 #include "adapters/scan/scan_assembler.hpp"
+#include "adapters/scan/source_thread.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 
@@ -28,10 +26,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-std::string errno_text(int error) {
-  return std::generic_category().message(error);
-}
 
 // Creates the FIFO if needed and opens it read-write and non-blocking:
 // holding a write end ourselves means a writer closing never turns into an
@@ -117,34 +111,22 @@ FifoSource::~FifoSource() {
 }
 
 void FifoSource::start(ScanHandler on_scan, StatusHandler on_status) {
-  stop();
-  m_wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  if (m_wake_fd < 0) {
-    const std::string detail = "cannot create eventfd: " + errno_text(errno);
-    logger("scan")->error("{}: {}", m_uri, detail);
-    on_status(SourceStatus{SourceState::failed, m_uri, detail});
-    return;
+  auto started = m_thread.start(
+      "scan-fifo", [this, on_scan, on_status](const std::stop_token& stop) {
+        run(stop, on_scan, on_status);
+      });
+  if (!started) {
+    logger("scan")->error("{}: {}", m_uri, started.error());
+    on_status(SourceStatus{SourceState::failed, m_uri, started.error()});
   }
-  m_thread = std::jthread([this, on_scan = std::move(on_scan), on_status = std::move(on_status)](
-                              const std::stop_token& stop) { run(stop, on_scan, on_status); });
 }
 
 void FifoSource::stop() {
-  if (m_thread.joinable()) {
-    m_thread.request_stop();
-    const std::uint64_t one = 1;
-    [[maybe_unused]] const ssize_t written = ::write(m_wake_fd, &one, sizeof one);
-    m_thread.join();
-  }
-  if (m_wake_fd >= 0) {
-    ::close(m_wake_fd);
-    m_wake_fd = -1;
-  }
+  m_thread.stop();
 }
 
 void FifoSource::run(const std::stop_token& stop, const ScanHandler& on_scan,
                      const StatusHandler& on_status) {
-  ::pthread_setname_np(::pthread_self(), "scan-fifo");
   const auto fail = [&](const std::string& detail) {
     logger("scan")->error("{}: {}", m_uri, detail);
     on_status(SourceStatus{SourceState::failed, m_uri, detail});
@@ -172,7 +154,7 @@ std::string FifoSource::read_loop(const std::stop_token& stop, int fifo,
                                   const ScanHandler& on_scan) {
   ScanAssembler assembler(m_options.max_scan_bytes);
   std::vector<std::string> completed;
-  std::array<pollfd, 2> fds{pollfd{fifo, POLLIN, 0}, pollfd{m_wake_fd, POLLIN, 0}};
+  std::array<pollfd, 2> fds{pollfd{fifo, POLLIN, 0}, pollfd{m_thread.wake_fd(), POLLIN, 0}};
   auto last_byte = Clock::now();
   while (!stop.stop_requested()) {
     const int ready =

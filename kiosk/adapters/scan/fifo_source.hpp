@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "adapters/scan/source_thread.hpp"
 #include "ports/code_source.hpp"
 
 namespace kiosk::scan {
@@ -49,8 +50,7 @@ class FifoSource final : public CodeSource {
   std::filesystem::path m_path;
   std::string m_uri;
   Options m_options;
-  int m_wake_fd = -1;  // eventfd that stop() signals
-  std::jthread m_thread;
+  SourceThread m_thread;
 };
 
 }  // namespace kiosk::scan

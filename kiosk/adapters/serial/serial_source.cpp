@@ -8,13 +8,10 @@
 #include <charconv>
 #include <cstdint>
 #include <exception>
-#include <system_error>
 #include <utility>
 #include <vector>
 
 #include <poll.h>
-#include <pthread.h>
-#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -22,19 +19,19 @@
 #include "adapters/scan/scan_assembler.hpp"
 #include "adapters/scan/device_uri.hpp"
 #include "adapters/serial/serial_port.hpp"
+#include "adapters/scan/source_thread.hpp"
 #include "core/log.hpp"
 
 namespace kiosk::serial {
 namespace {
 
+using scan::errno_text;
+using scan::StatusReporter;
+
 using Clock = std::chrono::steady_clock;
 using scan::ScanAssembler;
 
 constexpr std::string_view k_scheme = "serial:";
-
-std::string errno_text(int error) {
-  return std::generic_category().message(error);
-}
 
 class OpenPort {
  public:
@@ -46,34 +43,6 @@ class OpenPort {
 
  private:
   int m_fd;
-};
-
-// Reports each change of state once: a scanner that stays unplugged is
-// `missing` once, not once per retry. Logs the change where it happens.
-class StatusReporter {
- public:
-  StatusReporter(const std::string& uri, const CodeSource::StatusHandler& handler)
-      : m_uri(uri), m_handler(handler) {}
-
-  void report(SourceState state, const std::string& detail) {
-    if (m_last == state) {
-      return;
-    }
-    m_last = state;
-    if (state == SourceState::ready) {
-      logger("scan")->info("{}: {}", m_uri, detail);
-    } else if (state == SourceState::missing) {
-      logger("scan")->warn("{}: {}", m_uri, detail);
-    } else {
-      logger("scan")->error("{}: {}", m_uri, detail);
-    }
-    m_handler(SourceStatus{state, m_uri, detail});
-  }
-
- private:
-  const std::string& m_uri;
-  const CodeSource::StatusHandler& m_handler;
-  std::optional<SourceState> m_last;
 };
 
 // Reads what is available into the assembler. nullopt when there is no more
@@ -146,34 +115,22 @@ SerialSource::~SerialSource() {
 }
 
 void SerialSource::start(ScanHandler on_scan, StatusHandler on_status) {
-  stop();
-  m_wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  if (m_wake_fd < 0) {
-    const std::string detail = "cannot create eventfd: " + errno_text(errno);
-    logger("scan")->error("{}: {}", m_uri, detail);
-    on_status(SourceStatus{SourceState::failed, m_uri, detail});
-    return;
+  auto started = m_thread.start(
+      "scan-serial", [this, on_scan, on_status](const std::stop_token& stop) {
+        run(stop, on_scan, on_status);
+      });
+  if (!started) {
+    logger("scan")->error("{}: {}", m_uri, started.error());
+    on_status(SourceStatus{SourceState::failed, m_uri, started.error()});
   }
-  m_thread = std::jthread([this, on_scan = std::move(on_scan), on_status = std::move(on_status)](
-                              const std::stop_token& stop) { run(stop, on_scan, on_status); });
 }
 
 void SerialSource::stop() {
-  if (m_thread.joinable()) {
-    m_thread.request_stop();
-    const std::uint64_t one = 1;
-    [[maybe_unused]] const ssize_t written = ::write(m_wake_fd, &one, sizeof one);
-    m_thread.join();
-  }
-  if (m_wake_fd >= 0) {
-    ::close(m_wake_fd);
-    m_wake_fd = -1;
-  }
+  m_thread.stop();
 }
 
 void SerialSource::run(const std::stop_token& stop, const ScanHandler& on_scan,
                        const StatusHandler& on_status) {
-  ::pthread_setname_np(::pthread_self(), "scan-serial");
   StatusReporter status(m_uri, on_status);
   try {
     const auto speed = baud_constant(m_options.baud);
@@ -198,7 +155,7 @@ void SerialSource::run(const std::stop_token& stop, const ScanHandler& on_scan,
         return;  // stopped
       }
       status.report(down->state, down->detail);
-    } while (wait_to_retry(stop));
+    } while (m_thread.wait(stop, m_options.retry_interval));
   } catch (const std::exception& e) {
     status.report(SourceState::failed, std::string("unexpected error: ") + e.what());
   } catch (...) {
@@ -210,7 +167,7 @@ std::optional<PortFailure> SerialSource::read_loop(const std::stop_token& stop, 
                                                    const ScanHandler& on_scan) {
   ScanAssembler assembler(m_options.max_scan_bytes);
   std::vector<std::string> completed;
-  std::array<pollfd, 2> fds{pollfd{port, POLLIN, 0}, pollfd{m_wake_fd, POLLIN, 0}};
+  std::array<pollfd, 2> fds{pollfd{port, POLLIN, 0}, pollfd{m_thread.wake_fd(), POLLIN, 0}};
   auto last_byte = Clock::now();
   std::optional<PortFailure> down;
   while (!down && !stop.stop_requested()) {
@@ -238,19 +195,6 @@ std::optional<PortFailure> SerialSource::read_loop(const std::stop_token& stop, 
     deliver(m_uri, m_options.max_scan_bytes, assembler, completed, on_scan);
   }
   return down;
-}
-
-bool SerialSource::wait_to_retry(const std::stop_token& stop) const {
-  const auto deadline = Clock::now() + m_options.retry_interval;
-  pollfd wake{m_wake_fd, POLLIN, 0};
-  while (!stop.stop_requested()) {
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
-    if (left.count() <= 0) {
-      return true;
-    }
-    ::poll(&wake, 1, static_cast<int>(left.count()));
-  }
-  return false;
 }
 
 tl::expected<std::unique_ptr<CodeSource>, std::string> make_serial_source(const std::string& uri) {

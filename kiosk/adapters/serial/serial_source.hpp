@@ -14,6 +14,7 @@
 
 #include <tl/expected.hpp>
 
+#include "adapters/scan/source_thread.hpp"
 #include "ports/code_source.hpp"
 
 namespace kiosk::serial {
@@ -67,13 +68,11 @@ class SerialSource final : public CodeSource {
   std::optional<PortFailure> read_loop(const std::stop_token& stop, int port,
                                        const ScanHandler& on_scan);
   /// Sleeps for retry_interval; false when stop() interrupted it.
-  bool wait_to_retry(const std::stop_token& stop) const;
 
   std::filesystem::path m_device;
   std::string m_uri;
   Options m_options;
-  int m_wake_fd = -1;  // eventfd that stop() signals
-  std::jthread m_thread;
+  scan::SourceThread m_thread;
 };
 
 /// Builds a SerialSource from `serial:PATH[?baud=N][&idle_ms=N]`. PATH must be

@@ -1,0 +1,62 @@
+#pragma once
+// What every device-reading code source (fifo:, serial:, evdev:) needs
+// around its read loop: a named thread with an eventfd that stop() signals,
+// an interruptible retry wait, and status changes reported once each.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <tl/expected.hpp>
+
+#include "ports/code_source.hpp"
+
+namespace kiosk::scan {
+
+/// strerror-style text for an errno value.
+std::string errno_text(int error);
+
+class SourceThread {
+ public:
+  /// The read loop; it polls wake_fd() with its device so stop() interrupts it.
+  using Body = std::function<void(const std::stop_token& stop)>;
+
+  SourceThread() = default;
+  ~SourceThread() { stop(); }
+  SourceThread(const SourceThread&) = delete;
+  SourceThread& operator=(const SourceThread&) = delete;
+
+  /// Stops any earlier run, then runs `body` on a thread named `name`.
+  /// Fails (with a reason) only when the eventfd cannot be made.
+  tl::expected<void, std::string> start(const char* name, Body body);
+  /// Wakes and joins the thread; idempotent. Any thread but the source's own.
+  void stop();
+  /// The eventfd stop() signals; valid from start() to stop().
+  int wake_fd() const { return m_wake_fd; }
+  /// Sleeps for `interval` unless stop() comes first; false when stopping.
+  /// The source's thread only.
+  bool wait(const std::stop_token& stop, std::chrono::milliseconds interval) const;
+
+ private:
+  int m_wake_fd = -1;
+  std::jthread m_thread;
+};
+
+/// Reports each change of state once (a scanner that stays unplugged is
+/// `missing` once, not once per retry) and logs it where it happens.
+class StatusReporter {
+ public:
+  StatusReporter(const std::string& uri, const CodeSource::StatusHandler& handler)
+      : m_uri(uri), m_handler(handler) {}
+
+  void report(SourceState state, const std::string& detail);
+
+ private:
+  const std::string& m_uri;
+  const CodeSource::StatusHandler& m_handler;
+  std::optional<SourceState> m_last;
+};
+
+}  // namespace kiosk::scan
