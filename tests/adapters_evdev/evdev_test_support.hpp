@@ -15,6 +15,7 @@
 #include <linux/input-event-codes.h>
 
 #include "adapters/evdev/key_translator.hpp"
+#include "../support/source_test_support.hpp"
 #include "ports/code_source.hpp"
 
 namespace kiosk::evdev::test {
@@ -85,24 +86,7 @@ inline std::vector<KeyEvent> type_text(std::string_view text) {
   return out;
 }
 
-/// A fresh folder under the system temp dir, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "kiosk-evdev-XXXXXX").string();
-    m_path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(m_path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return m_path; }
-
- private:
-  std::filesystem::path m_path;
-};
+using TempDir = test_support::TempDir;
 
 /// Records what a source's handlers receive, in order, from its thread;
 /// waits from the test's. The timeline reads "status ready: connected",
