@@ -16,17 +16,20 @@ std::string errno_text(int error) {
   return std::generic_category().message(error);
 }
 
-tl::expected<void, std::string> SourceThread::start(const char* name, Body body) {
+void SourceThread::start(const char* name, const std::string& uri,
+                         const CodeSource::StatusHandler& on_status, Body body) {
   stop();
   m_wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (m_wake_fd < 0) {
-    return tl::unexpected("cannot create eventfd: " + errno_text(errno));
+    const std::string detail = "cannot create eventfd: " + errno_text(errno);
+    logger("scan")->error("{}: {}", uri, detail);
+    on_status(SourceStatus{SourceState::failed, uri, detail});
+    return;
   }
   m_thread = std::jthread([name, body = std::move(body)](const std::stop_token& stop) {
     ::pthread_setname_np(::pthread_self(), name);
     body(stop);
   });
-  return {};
 }
 
 void SourceThread::stop() {

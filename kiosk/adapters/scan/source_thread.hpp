@@ -9,8 +9,6 @@
 #include <string>
 #include <thread>
 
-#include <tl/expected.hpp>
-
 #include "ports/code_source.hpp"
 
 namespace kiosk::scan {
@@ -28,9 +26,11 @@ class SourceThread {
   SourceThread(const SourceThread&) = delete;
   SourceThread& operator=(const SourceThread&) = delete;
 
-  /// Stops any earlier run, then runs `body` on a thread named `name`.
-  /// Fails (with a reason) only when the eventfd cannot be made.
-  tl::expected<void, std::string> start(const char* name, Body body);
+  /// Stops any earlier run, then runs `body` on a thread named `name`. When
+  /// even that fails (no eventfd), logs it and reports `failed` for `uri`
+  /// through `on_status`.
+  void start(const char* name, const std::string& uri, const CodeSource::StatusHandler& on_status,
+             Body body);
   /// Wakes and joins the thread; idempotent. Any thread but the source's own.
   void stop();
   /// The eventfd stop() signals; valid from start() to stop().

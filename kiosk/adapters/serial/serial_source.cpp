@@ -115,14 +115,10 @@ SerialSource::~SerialSource() {
 }
 
 void SerialSource::start(ScanHandler on_scan, StatusHandler on_status) {
-  auto started = m_thread.start(
-      "scan-serial", [this, on_scan, on_status](const std::stop_token& stop) {
-        run(stop, on_scan, on_status);
-      });
-  if (!started) {
-    logger("scan")->error("{}: {}", m_uri, started.error());
-    on_status(SourceStatus{SourceState::failed, m_uri, started.error()});
-  }
+  m_thread.start("scan-serial", m_uri, on_status,
+                 [this, on_scan, on_status](const std::stop_token& stop) {
+                   run(stop, on_scan, on_status);
+                 });
 }
 
 void SerialSource::stop() {
