@@ -89,6 +89,36 @@ std::string fold_for_search(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> fold_to_words(std::string_view text) {
+  const std::string folded = fold_for_search(text);
+  std::vector<std::string> words;
+  std::string word;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(folded.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n < 0) {
+      return {};
+    }
+    const utf8proc_category_t cat = utf8proc_category(cp);
+    // Letters, marks left by other scripts (Mc) and numbers: Lu … No.
+    const bool word_char = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+    if (word_char) {
+      word.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+    p += n;
+    left -= n;
+  }
+  if (!word.empty()) {
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
 void secure_wipe(std::string& s) noexcept {
   // Zero the whole buffer, not just the live characters: an earlier, longer
   // value may still sit past size().

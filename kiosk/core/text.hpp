@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -15,6 +16,12 @@ std::string to_nfc(std::string_view text);
 /// Search key: lower case, diacritics removed, `đ` folded to `d`, runs of
 /// white space collapsed to one space. "Hà Nội" -> "ha noi".
 std::string fold_for_search(std::string_view text);
+
+/// The words of `text` folded as by fold_for_search(): split at every code
+/// point that is not a letter or a digit (spaces, punctuation, hyphens,
+/// symbols), empty words dropped, in order. "Thợ điện-lạnh (Hà Nội)" ->
+/// {"tho", "dien", "lanh", "ha", "noi"}. Empty when `text` is not valid UTF-8.
+std::vector<std::string> fold_to_words(std::string_view text);
 
 /// Overwrites the string's storage before clearing it, so personal data does
 /// not linger in freed memory.
