@@ -1,0 +1,183 @@
+#include "ui/keyboard.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr std::string_view k_rows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
+// Where each row's first key sits, in key widths from the left edge: the
+// staggered rows of a QWERTY keyboard.
+constexpr float k_row_start[] = {0.0f, 0.0f, 0.5f, 1.5f};
+constexpr float k_columns = 10.0f;
+constexpr int k_row_count = 5;
+
+// Sizes at 1080 px tall.
+constexpr float k_key_height = 76.0f;
+constexpr float k_key_max_width = 124.0f;
+constexpr float k_gap = 10.0f;
+constexpr float k_tray_padding = 16.0f;
+
+enum class KeyStyle { letter, function, done };
+
+// Removes the last code point: its continuation bytes (10xxxxxx) and the
+// byte that leads them. A stray continuation byte with no lead within a
+// code point's length goes alone.
+void erase_last_code_point(std::string& text) {
+  std::size_t start = text.size() - 1;
+  const std::size_t floor = text.size() >= 4 ? text.size() - 4 : 0;
+  while (start > floor && (static_cast<unsigned char>(text[start]) & 0xC0U) == 0x80U) {
+    --start;
+  }
+  if ((static_cast<unsigned char>(text[start]) & 0xC0U) == 0x80U) {
+    start = text.size() - 1;
+  }
+  text.erase(start);
+}
+
+struct Layout {
+  ImVec2 origin;  // top-left corner of the first row's first key
+  float unit = 0.0f;
+  float gap = 0.0f;
+  float height = 0.0f;
+
+  ImVec2 at(float column, int row) const {
+    return ImVec2(origin.x + column * (unit + gap),
+                  origin.y + static_cast<float>(row) * (height + gap));
+  }
+  ImVec2 size(float columns) const { return ImVec2(columns * (unit + gap) - gap, height); }
+};
+
+Layout make_layout(const UiContext& ctx, ImVec2 top_left, float width) {
+  Layout l;
+  l.gap = ctx.px(k_gap);
+  l.height = ctx.px(k_key_height);
+  const float inner = width - 2 * ctx.px(k_tray_padding);
+  l.unit = std::min(ctx.px(k_key_max_width), (inner - (k_columns - 1) * l.gap) / k_columns);
+  const float rows_width = k_columns * (l.unit + l.gap) - l.gap;
+  l.origin = ImVec2(top_left.x + (width - rows_width) / 2, top_left.y + ctx.px(k_tray_padding));
+  return l;
+}
+
+void draw_backspace_arrow(const UiContext& ctx, ImDrawList* dl, ImVec2 tip, ImU32 colour) {
+  // The font has no ⌫ glyph, so the arrow is drawn.
+  const float s = ctx.px(12);
+  dl->AddLine(ImVec2(tip.x + s * 0.8f, tip.y), ImVec2(tip.x + 2.4f * s, tip.y), colour, ctx.px(4));
+  dl->AddTriangleFilled(tip, ImVec2(tip.x + s, tip.y - s), ImVec2(tip.x + s, tip.y + s), colour);
+}
+
+// One key; true when a finger was lifted on it after a tap (not a drag).
+bool draw_key(const UiContext& ctx, int id, std::string_view label, ImVec2 pos, ImVec2 size,
+              KeyStyle style, bool backspace = false) {
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::PushID(id);
+  const bool tapped = ImGui::InvisibleButton("key", size) && !was_drag();
+  // Sliding off a held key releases it without typing, so it stops looking pressed.
+  const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
+  ImGui::PopID();
+  ImU32 fill = style == KeyStyle::letter ? colour::k_card : colour::k_secondary_active;
+  ImU32 ink = colour::k_text;
+  if (style == KeyStyle::done) {
+    fill = colour::k_primary;
+    ink = colour::k_header_text;
+  }
+  if (held) {
+    fill = style == KeyStyle::done ? colour::k_primary_active : colour::k_header;
+    ink = colour::k_header_text;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float rounding = ctx.px(12);
+  const float lift = ctx.px(4);
+  // A key cap stands on its shadow and sinks onto it while held.
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  dl->AddRectFilled(ImVec2(pos.x, pos.y + lift), ImVec2(max.x, max.y + lift), colour::k_card_border,
+                    rounding);
+  const ImVec2 cap(pos.x, held ? pos.y + lift : pos.y);
+  dl->AddRectFilled(cap, ImVec2(max.x, cap.y + size.y), fill, rounding);
+  ImFont* font = style == KeyStyle::letter ? ctx.fonts.heading : ctx.fonts.bold;
+  const ImVec2 ts =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.data(), label.data() + label.size());
+  const float arrow = backspace ? ctx.px(40) : 0.0f;
+  const float x = cap.x + (size.x - ts.x - arrow) / 2 + arrow;
+  const float y = cap.y + (size.y - ts.y) / 2;
+  if (backspace) {
+    draw_backspace_arrow(ctx, dl, ImVec2(x - arrow, cap.y + size.y / 2), ink);
+  }
+  draw_text(ctx, dl, font, ImVec2(x, y), ink, label);
+  return tapped;
+}
+
+}  // namespace
+
+KeyboardResult apply_key(std::string& text, Key key, std::size_t max_bytes) {
+  switch (key.kind) {
+    case Key::Kind::character:
+      if (key.character == '\0' || text.size() + 1 > max_bytes) {
+        return KeyboardResult::none;
+      }
+      text.push_back(key.character);
+      return KeyboardResult::edited;
+    case Key::Kind::space:
+      if (text.empty() || text.back() == ' ' || text.size() + 1 > max_bytes) {
+        return KeyboardResult::none;
+      }
+      text.push_back(' ');
+      return KeyboardResult::edited;
+    case Key::Kind::backspace:
+      if (text.empty()) {
+        return KeyboardResult::none;
+      }
+      erase_last_code_point(text);
+      return KeyboardResult::edited;
+    case Key::Kind::close:
+      return KeyboardResult::closed;
+  }
+  return KeyboardResult::none;
+}
+
+float keyboard_height(const UiContext& ctx) {
+  return 2 * ctx.px(k_tray_padding) + k_row_count * ctx.px(k_key_height) +
+         (k_row_count - 1) * ctx.px(k_gap) + ctx.px(4);  // the last row's shadow
+}
+
+KeyboardResult keyboard(const UiContext& ctx, std::string& text, std::size_t max_bytes) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = keyboard_height(ctx);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + width, top.y + height),
+                                            colour::k_secondary);
+  const Layout l = make_layout(ctx, top, width);
+  KeyboardResult result = KeyboardResult::none;
+  const auto press = [&](Key key) { result = apply_key(text, key, max_bytes); };
+  int id = 0;
+  for (int row = 0; row < 4; ++row) {
+    const std::string_view keys = k_rows[row];
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      const float column = k_row_start[row] + static_cast<float>(i);
+      if (draw_key(ctx, id++, keys.substr(i, 1), l.at(column, row), l.size(1), KeyStyle::letter)) {
+        press(Key{Key::Kind::character, keys[i]});
+      }
+    }
+  }
+  // Backspace ends the last letter row; space and "Xong" sit below.
+  if (draw_key(ctx, id++, "Xóa", l.at(8.5f, 3), l.size(1.5f), KeyStyle::function, true)) {
+    press(Key{Key::Kind::backspace});
+  }
+  if (draw_key(ctx, id++, "Dấu cách", l.at(1.5f, 4), l.size(7.0f), KeyStyle::letter)) {
+    press(Key{Key::Kind::space});
+  }
+  if (draw_key(ctx, id++, "Xong", l.at(8.5f, 4), l.size(1.5f), KeyStyle::done)) {
+    press(Key{Key::Kind::close});
+  }
+  ImGui::SetCursorScreenPos(top);
+  ImGui::Dummy(ImVec2(width, height));
+  return result;
+}
+
+}  // namespace kiosk::ui
