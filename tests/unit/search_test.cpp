@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -161,6 +162,49 @@ TEST(SearchIndex, NarrowsManyCandidatesBothWays) {
   EXPECT_EQ(index.search("han noi").size(), 20U);  // 7 mod 100 is odd
   EXPECT_EQ(index.search("cong 1999"), (Hits{1999}));
   EXPECT_EQ(index.search("cong 19").size(), 111U);  // 19, 190-199, 1900-1999
+}
+
+// The index against the definition, on random vacancies and queries: every
+// query word is a prefix of some folded word of the four fields.
+TEST(SearchIndex, AgreesWithBruteForce) {
+  const std::vector<std::string> vocabulary = {"Thợ",    "điện", "Điện",     "đ",    "Hà",   "Nội",
+                                               "hàng",   "Hải",  "nội-thất", "CNC",  "ca",   "cá",
+                                               "Phường", "Đông", "dong",     "2025", "(QA)", "ơ"};
+  std::mt19937 rng(7);
+  const auto any = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+  };
+  const auto phrase = [&] {
+    std::string s;
+    for (std::size_t k = any(4); k > 0; --k) {
+      s += vocabulary[any(vocabulary.size())] + " ";
+    }
+    return s;
+  };
+  std::vector<Vacancy> vacancies;
+  for (int i = 0; i < 300; ++i) {
+    vacancies.push_back(vacancy(phrase(), phrase(), phrase(), phrase()));
+  }
+  const SearchIndex index = SearchIndex::build(vacancies);
+  for (int q = 0; q < 300; ++q) {
+    std::string text = phrase();
+    text = text.substr(0, any(text.size() + 1));
+    const SearchQuery query = make_search_query(text);
+    Hits expected;
+    for (std::uint32_t i = 0; i < vacancies.size(); ++i) {
+      const Vacancy& v = vacancies[i];
+      const Words words = fold_to_words(v.title + " " + v.employer_name + " " + v.occupation_label +
+                                        " " + v.ward_name);
+      const bool all = std::all_of(query.words.begin(), query.words.end(), [&](const auto& w) {
+        return std::any_of(words.begin(), words.end(),
+                           [&](const std::string& x) { return x.starts_with(w); });
+      });
+      if (all) {
+        expected.push_back(i);
+      }
+    }
+    EXPECT_EQ(index.search(query), expected) << text;
+  }
 }
 
 }  // namespace
