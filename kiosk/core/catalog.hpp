@@ -16,6 +16,13 @@ struct Catalog {
   std::vector<JobFairSession> sessions;
   std::string sync_token;
   std::optional<WallTime> synced_at;
+  /// The occupation taxonomy (ISCO-08 codes with labels); may be empty when
+  /// the API never sent it.
+  std::vector<Occupation> occupations;
+  /// The ETags the sessions and the taxonomy came with, sent back as
+  /// If-None-Match; empty when unknown.
+  std::string sessions_etag;
+  std::string occupations_etag;
 };
 
 }  // namespace kiosk

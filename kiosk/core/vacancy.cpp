@@ -213,4 +213,27 @@ tl::expected<Slot, std::string> slot_from_json(const json& j) {
   return s;
 }
 
+tl::expected<Occupation, std::string> occupation_from_json(const json& j) {
+  if (!j.is_object()) {
+    return tl::unexpected(std::string("occupation not an object"));
+  }
+  Occupation o;
+  o.isco08 = str(j, "isco08");
+  const bool digits = !o.isco08.empty() && o.isco08.size() <= 4 &&
+                      o.isco08.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits) {
+    return tl::unexpected(std::string("occupation without a 1-4 digit isco08"));
+  }
+  o.label_vi = str(j, "label_vi");
+  if (o.label_vi.empty()) {
+    return tl::unexpected(std::string("occupation without label_vi"));
+  }
+  o.label_en = str(j, "label_en");
+  return o;
+}
+
+json to_json(const Occupation& o) {
+  return json{{"isco08", o.isco08}, {"label_vi", o.label_vi}, {"label_en", o.label_en}};
+}
+
 }  // namespace kiosk

@@ -83,4 +83,19 @@ struct Slot {
 
 tl::expected<Slot, std::string> slot_from_json(const nlohmann::json& j);
 
+/// One entry of the occupation taxonomy (GET /api/v1/taxonomy/occupations):
+/// an ISCO-08 unit group (4 digits; VSCO follows ISCO-08) and its labels.
+struct Occupation {
+  std::string isco08;
+  std::string label_vi;
+  std::string label_en;
+};
+
+/// Reads {"isco08","label_vi","label_en"}; a short reason when isco08 is
+/// missing or not 1 to 4 digits, or label_vi is missing (skip and count it).
+tl::expected<Occupation, std::string> occupation_from_json(const nlohmann::json& j);
+
+/// The same shape occupation_from_json reads.
+nlohmann::json to_json(const Occupation& o);
+
 }  // namespace kiosk

@@ -42,6 +42,29 @@ struct SnapshotPage {
   std::optional<std::string> sync_token;  // on the last page
 };
 
+/// True for the answer `changes` gives when the sync token is too old
+/// (410 Gone): the caller takes a new snapshot.
+inline bool is_gone(const ApiFailure& failure) {
+  return failure.http_status == 410;
+}
+
+/// One page of GET /vacancies/changes.
+struct ChangesPage {
+  std::vector<Vacancy> upserted;
+  std::vector<std::string> removed;  // ids of tombstoned vacancies
+  std::size_t skipped = 0;           // malformed vacancies and tombstones left out
+  std::string sync_token;            // the token to ask with next
+  bool has_more = false;             // ask again at once with sync_token
+};
+
+/// The answer to a conditional GET (If-None-Match): `value` is empty when
+/// the server said 304 Not Modified, i.e. the cached copy is still current.
+template <typename T>
+struct Conditional {
+  std::optional<T> value;
+  std::string etag;  // the ETag of the current version; empty when none came
+};
+
 class CentralApi {
  public:
   virtual ~CentralApi() = default;
@@ -54,6 +77,39 @@ class CentralApi {
   /// request returns the same confirmation.
   virtual tl::expected<BookingConfirmation, ApiFailure> book(const BookingRequest& request) = 0;
   virtual tl::expected<std::vector<JobFairSession>, ApiFailure> sessions() = 0;
+
+  /// The changes since `sync_token`: upserts, tombstones, the next token.
+  /// Fails with http_status 410 (see is_gone) when the token is too old.
+  /// The default, for clients without the endpoint, always answers 410 so
+  /// the caller falls back to a snapshot.
+  virtual tl::expected<ChangesPage, ApiFailure> changes(const std::string& sync_token,
+                                                        int limit) {
+    static_cast<void>(sync_token);
+    static_cast<void>(limit);
+    return tl::unexpected(ApiFailure{ApiError::conflict, 410, "sync_token_expired",
+                                     "changes not supported by this client", {}});
+  }
+
+  /// The job-fair sessions unless they still carry `etag` (If-None-Match;
+  /// empty = unconditional). The default calls sessions().
+  virtual tl::expected<Conditional<std::vector<JobFairSession>>, ApiFailure> sessions_if_changed(
+      const std::string& etag) {
+    static_cast<void>(etag);
+    auto list = sessions();
+    if (!list) {
+      return tl::unexpected(std::move(list.error()));
+    }
+    return Conditional<std::vector<JobFairSession>>{std::move(*list), {}};
+  }
+
+  /// The occupation taxonomy unless it still carries `etag`. The default
+  /// fails with not_found (a client without the endpoint).
+  virtual tl::expected<Conditional<std::vector<Occupation>>, ApiFailure> occupations_if_changed(
+      const std::string& etag) {
+    static_cast<void>(etag);
+    return tl::unexpected(
+        ApiFailure{ApiError::not_found, 404, "not_found", "taxonomy not supported", {}});
+  }
 };
 
 }  // namespace kiosk

@@ -178,14 +178,14 @@ TEST_F(SqliteStore, SaveReplacesEverything) {
   EXPECT_EQ(raw_query("SELECT count(*) FROM meta WHERE key = 'synced_at'"), "0");
 }
 
-TEST_F(SqliteStore, UsesWalAndSchemaVersionOne) {
+TEST_F(SqliteStore, UsesWalAndSchemaVersionTwo) {
   auto store = open_store();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(raw_query("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(raw_query("PRAGMA user_version"), "1");
+  EXPECT_EQ(raw_query("PRAGMA user_version"), "2");
   EXPECT_EQ(raw_query("SELECT group_concat(name, ',') FROM "
                       "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)"),
-            "meta,sessions,vacancies");
+            "meta,occupations,sessions,vacancies");
   EXPECT_EQ(raw_query("SELECT expires_at FROM vacancies"), "");  // nothing saved yet
   ASSERT_TRUE(store->save(realistic_catalog()).has_value());
   EXPECT_EQ(raw_query("SELECT expires_at FROM vacancies WHERE id = 'v-1'"), "1798000000");

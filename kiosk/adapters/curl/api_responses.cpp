@@ -194,6 +194,47 @@ tl::expected<SnapshotRead, std::string> read_snapshot_page(const json& body) {
   return out;
 }
 
+tl::expected<ChangesRead, std::string> read_changes_page(const json& body) {
+  const json* upserted = array_field(body, "upserted");
+  const json* removed = array_field(body, "removed");
+  if (upserted == nullptr || removed == nullptr) {
+    return tl::unexpected(std::string("no \"upserted\" and \"removed\" arrays at the top level"));
+  }
+  auto token = optional_string(body, "sync_token");
+  if (!token || !*token) {
+    return tl::unexpected(std::string("no \"sync_token\" string"));
+  }
+  const auto more = body.find("has_more");
+  if (more != body.end() && !more->is_boolean() && !more->is_null()) {
+    return tl::unexpected(std::string("\"has_more\" is not a boolean"));
+  }
+  auto vacancies = read_items<Vacancy>(*upserted, [](const json& j) { return vacancy_from_json(j); });
+  auto tombstones = read_items<std::string>(*removed, [](const json& j) {
+    const auto id = j.is_object() ? j.find("id") : j.end();
+    if (!j.is_object() || id == j.end() || !id->is_string() || id->get_ref<const std::string&>().empty()) {
+      return tl::expected<std::string, std::string>(tl::unexpect, "tombstone without an id");
+    }
+    return tl::expected<std::string, std::string>(id->get<std::string>());
+  });
+  ChangesRead out;
+  out.page.upserted = std::move(vacancies.items);
+  out.page.removed = std::move(tombstones.items);
+  out.page.skipped = vacancies.skipped + tombstones.skipped;
+  out.page.sync_token = std::move(**token);
+  out.page.has_more = more != body.end() && more->is_boolean() && more->get<bool>();
+  out.first_reason =
+      !vacancies.first_reason.empty() ? vacancies.first_reason : tombstones.first_reason;
+  return out;
+}
+
+tl::expected<ReadList<Occupation>, std::string> read_occupations(const json& body) {
+  const json* list = array_field(body, "occupations");
+  if (list == nullptr) {
+    return tl::unexpected(std::string("no \"occupations\" array at the top level"));
+  }
+  return read_items<Occupation>(*list, [](const json& j) { return occupation_from_json(j); });
+}
+
 tl::expected<ReadList<Slot>, std::string> read_slots(const json& body) {
   const json* slots = array_field(body, "slots");
   if (slots == nullptr) {

@@ -43,6 +43,20 @@ struct SnapshotRead {
 /// (not an object, no "vacancies" array, a cursor or token not a string).
 tl::expected<SnapshotRead, std::string> read_snapshot_page(const nlohmann::json& body);
 
+struct ChangesRead {
+  ChangesPage page;  // page.skipped counts malformed vacancies and tombstones
+  std::string first_reason;
+};
+
+/// A changes page: {"upserted":[…],"removed":[{"id","removed_at"}…],
+/// "sync_token":"…","has_more":bool}. Fails when the top level is not that
+/// (no arrays, no sync_token string, has_more not a boolean); malformed
+/// items are skipped and counted.
+tl::expected<ChangesRead, std::string> read_changes_page(const nlohmann::json& body);
+
+/// {"occupations":[{"isco08","label_vi","label_en"}…]}.
+tl::expected<ReadList<Occupation>, std::string> read_occupations(const nlohmann::json& body);
+
 /// {"vacancy_id":…,"slots":[…]}.
 tl::expected<ReadList<Slot>, std::string> read_slots(const nlohmann::json& body);
 

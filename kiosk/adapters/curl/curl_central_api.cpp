@@ -35,11 +35,28 @@ bool is_header_safe(std::string_view value) {
   });
 }
 
-// A 2xx answer whose body parsed as JSON.
+// A 2xx answer whose body parsed as JSON, or a 304 (body null) when the
+// request was conditional.
 struct JsonAnswer {
   long status = 0;
   json body;
+  std::string etag;
 };
+
+bool is_conditional(const HttpRequest& request) {
+  return std::ranges::any_of(request.headers, [](const std::string& line) {
+    return line.starts_with("If-None-Match:");
+  });
+}
+
+// The If-None-Match header for a cached ETag; none when the value is empty
+// or could inject headers.
+std::vector<std::string> conditional_headers(const std::string& etag) {
+  if (etag.empty() || !is_header_safe(etag)) {
+    return {};
+  }
+  return {"If-None-Match: " + etag};
+}
 
 }  // namespace
 
@@ -70,6 +87,9 @@ class CurlCentralApi::Impl {
     if (!response) {
       return fail(request, std::move(response.error()));
     }
+    if (response->status == 304 && is_conditional(request)) {
+      return JsonAnswer{304, json(), curl_detail::trimmed(response->etag)};
+    }
     if (response->status < 200 || response->status > 299) {
       const auto retry_after = curl_detail::parse_retry_after(
           response->retry_after,
@@ -81,7 +101,7 @@ class CurlCentralApi::Impl {
     if (body.is_discarded()) {
       return fail(request, bad_response(response->status, "the body is not JSON"));
     }
-    return JsonAnswer{response->status, std::move(body)};
+    return JsonAnswer{response->status, std::move(body), curl_detail::trimmed(response->etag)};
   }
 
   static ApiFailure bad_response(long status, std::string message) {
@@ -96,6 +116,29 @@ class CurlCentralApi::Impl {
     m_log->warn("{} {} failed: {}", request.post ? "POST" : "GET",
                 curl_detail::redact_url(request.url), failure.message);
     return tl::unexpected(std::move(failure));
+  }
+
+  /// A conditional GET of a list: nullopt value on 304, else the list read
+  /// by `reader` (malformed items skipped and logged).
+  template <typename T, typename Reader>
+  tl::expected<Conditional<std::vector<T>>, ApiFailure> conditional_list(
+      std::string_view path, const std::string& etag, const char* what, Reader reader) {
+    HttpRequest request;
+    request.url = url(path);
+    request.headers = conditional_headers(etag);
+    auto body = call(request);
+    if (!body) {
+      return tl::unexpected(std::move(body.error()));
+    }
+    if (body->status == 304) {
+      return Conditional<std::vector<T>>{std::nullopt, body->etag.empty() ? etag : body->etag};
+    }
+    auto read = reader(body->body);
+    if (!read) {
+      return fail(request, bad_response(body->status, std::string(what) + ": " + read.error()));
+    }
+    note_skipped(request, read->skipped, what, read->first_reason);
+    return Conditional<std::vector<T>>{std::move(read->items), std::move(body->etag)};
   }
 
   void note_skipped(const HttpRequest& request, std::size_t skipped, const std::string& what,
@@ -136,6 +179,38 @@ tl::expected<SnapshotPage, ApiFailure> CurlCentralApi::snapshot_page(const std::
   }
   m_impl->note_skipped(request, read->page.skipped, "vacancies", read->first_reason);
   return std::move(read->page);
+}
+
+tl::expected<ChangesPage, ApiFailure> CurlCentralApi::changes(const std::string& sync_token,
+                                                              int limit) {
+  HttpRequest request;
+  request.url = m_impl->url(fmt::format("/api/v1/vacancies/changes?since={}&limit={}",
+                                        curl_detail::url_escape(sync_token), limit));
+  auto body = m_impl->call(request);
+  if (!body) {
+    return tl::unexpected(std::move(body.error()));
+  }
+  auto read = curl_detail::read_changes_page(body->body);
+  if (!read) {
+    return m_impl->fail(request,
+                        Impl::bad_response(body->status, "changes page: " + read.error()));
+  }
+  m_impl->note_skipped(request, read->page.skipped, "changes", read->first_reason);
+  return std::move(read->page);
+}
+
+tl::expected<Conditional<std::vector<JobFairSession>>, ApiFailure>
+CurlCentralApi::sessions_if_changed(const std::string& etag) {
+  return m_impl->conditional_list<JobFairSession>(
+      "/api/v1/sessions", etag, "sessions",
+      [](const json& j) { return curl_detail::read_sessions(j); });
+}
+
+tl::expected<Conditional<std::vector<Occupation>>, ApiFailure>
+CurlCentralApi::occupations_if_changed(const std::string& etag) {
+  return m_impl->conditional_list<Occupation>(
+      "/api/v1/taxonomy/occupations", etag, "occupations",
+      [](const json& j) { return curl_detail::read_occupations(j); });
 }
 
 tl::expected<std::vector<Slot>, ApiFailure> CurlCentralApi::slots(const std::string& vacancy_id) {

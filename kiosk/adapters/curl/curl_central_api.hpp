@@ -74,6 +74,21 @@ class CurlCentralApi final : public CentralApi {
   /// GET /api/v1/sessions; malformed sessions are skipped.
   tl::expected<std::vector<JobFairSession>, ApiFailure> sessions() override;
 
+  /// GET /api/v1/vacancies/changes?since=…; a 410 fails with conflict and
+  /// http_status 410 (is_gone). A malformed page fails with bad_response;
+  /// malformed upserts and tombstones are skipped and counted.
+  tl::expected<ChangesPage, ApiFailure> changes(const std::string& sync_token,
+                                                int limit) override;
+
+  /// GET /api/v1/sessions with If-None-Match: `etag` (none when empty); a
+  /// 304 gives an empty value and keeps `etag`.
+  tl::expected<Conditional<std::vector<JobFairSession>>, ApiFailure> sessions_if_changed(
+      const std::string& etag) override;
+
+  /// GET /api/v1/taxonomy/occupations, conditional like sessions_if_changed.
+  tl::expected<Conditional<std::vector<Occupation>>, ApiFailure> occupations_if_changed(
+      const std::string& etag) override;
+
  private:
   class Impl;
   std::unique_ptr<Impl> m_impl;

@@ -173,6 +173,11 @@ tl::expected<HttpResponse, ApiFailure> CurlTransfer::perform(const HttpRequest& 
       retry_after != nullptr) {
     response.retry_after = retry_after->value;
   }
+  curl_header* etag = nullptr;
+  if (curl_easy_header(m_curl, "ETag", 0, CURLH_HEADER, -1, &etag) == CURLHE_OK &&
+      etag != nullptr) {
+    response.etag = etag->value;
+  }
   return response;
 }
 
@@ -183,7 +188,9 @@ ApiFailure CurlTransfer::transport_failure(CURLcode code, const Sink& sink) cons
       m_error[0] != '\0' ? std::string(m_error.data()) : std::string(curl_easy_strerror(code));
   if (sink.overflow || code == CURLE_FILESIZE_EXCEEDED) {
     return failure(ApiError::bad_response, status,
-                   fmt::format("response larger than the {} byte limit", m_max_bytes));
+                   fmt::format("response body over the {} byte limit (api.max_response_bytes);"
+                               " answer dropped",
+                               m_max_bytes));
   }
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT:

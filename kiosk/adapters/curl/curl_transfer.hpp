@@ -28,6 +28,7 @@ struct HttpResponse {
   long status = 0;
   std::string body;
   std::string retry_after;  // raw Retry-After value, empty when absent
+  std::string etag;         // raw ETag value, empty when absent
 };
 
 /// "%XX"-escapes everything but RFC 3986 unreserved characters, for a query
@@ -53,7 +54,9 @@ class CurlTransfer {
 
   /// Runs one request; any thread, serialised. Fails (http_status 0 unless
   /// an answer began) when no complete answer arrived: offline, timeout, or
-  /// bad_response for a body over the cap or a broken content encoding.
+  /// bad_response for a body over the cap (logged by the caller with the
+  /// cap in the message) or a broken content encoding. Sends
+  /// "Accept-Encoding" for every encoding libcurl decodes (gzip, deflate…).
   tl::expected<HttpResponse, ApiFailure> perform(const HttpRequest& request);
 
  private:

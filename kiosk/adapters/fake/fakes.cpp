@@ -1,6 +1,7 @@
 #include "adapters/fake/fakes.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace kiosk::fake {
 
@@ -94,7 +95,41 @@ tl::expected<BookingConfirmation, ApiFailure> FakeCentralApi::book(const Booking
 }
 
 tl::expected<std::vector<JobFairSession>, ApiFailure> FakeCentralApi::sessions() {
-  return std::vector<JobFairSession>{};
+  return sessions_list;
+}
+
+tl::expected<ChangesPage, ApiFailure> FakeCentralApi::changes(const std::string& sync_token,
+                                                              int limit) {
+  static_cast<void>(limit);
+  if (fail_next) {
+    auto f = *fail_next;
+    fail_next.reset();
+    return tl::unexpected(f);
+  }
+  if (sync_token != "fake-token") {
+    return tl::unexpected(
+        ApiFailure{ApiError::conflict, 410, "sync_token_expired", "unknown token", {}});
+  }
+  ChangesPage page = std::exchange(pending_changes, ChangesPage{});
+  page.sync_token = "fake-token";
+  page.has_more = false;
+  return page;
+}
+
+tl::expected<Conditional<std::vector<JobFairSession>>, ApiFailure>
+FakeCentralApi::sessions_if_changed(const std::string& etag) {
+  if (etag == "\"s1\"") {
+    return Conditional<std::vector<JobFairSession>>{std::nullopt, etag};
+  }
+  return Conditional<std::vector<JobFairSession>>{sessions_list, "\"s1\""};
+}
+
+tl::expected<Conditional<std::vector<Occupation>>, ApiFailure>
+FakeCentralApi::occupations_if_changed(const std::string& etag) {
+  if (etag == "\"o1\"") {
+    return Conditional<std::vector<Occupation>>{std::nullopt, etag};
+  }
+  return Conditional<std::vector<Occupation>>{occupation_list, "\"o1\""};
 }
 
 tl::expected<PrintReceipt, PrintFailure> FakePrinter::print(const Slip& slip) {

@@ -55,8 +55,21 @@ class FakeCentralApi final : public CentralApi {
   tl::expected<std::vector<Slot>, ApiFailure> slots(const std::string& vacancy_id) override;
   tl::expected<BookingConfirmation, ApiFailure> book(const BookingRequest& request) override;
   tl::expected<std::vector<JobFairSession>, ApiFailure> sessions() override;
+  /// Upserts and removals queued in `pending_changes` since the token
+  /// "fake-token" (any other token: 410), then an empty page.
+  tl::expected<ChangesPage, ApiFailure> changes(const std::string& sync_token,
+                                                int limit) override;
+  /// `sessions_list` with ETag "\"s1\"", or 304 when asked with it.
+  tl::expected<Conditional<std::vector<JobFairSession>>, ApiFailure> sessions_if_changed(
+      const std::string& etag) override;
+  /// `occupation_list` with ETag "\"o1\"", or 304 when asked with it.
+  tl::expected<Conditional<std::vector<Occupation>>, ApiFailure> occupations_if_changed(
+      const std::string& etag) override;
 
   std::vector<Vacancy> vacancies;
+  std::vector<JobFairSession> sessions_list;
+  std::vector<Occupation> occupation_list;
+  ChangesPage pending_changes;  // handed out once by changes()
   std::map<std::string, std::vector<Slot>> slots_by_vacancy;
   std::optional<ApiFailure> fail_next;  // the next call fails with this
   std::map<std::string, BookingConfirmation> bookings_by_key;

@@ -4,28 +4,18 @@
 #include <string>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "adapters/sqlite/session_json.hpp"
 #include "adapters/sqlite/sqlite_db.hpp"
+#include "adapters/sqlite/store_rows.hpp"
 #include "adapters/sqlite/store_schema.hpp"
 #include "core/log.hpp"
 
 namespace kiosk {
 namespace {
 
-using nlohmann::json;
+using store_detail::in_transaction;
+using store_detail::Result;
 using store_detail::SqliteDb;
-using store_detail::SqliteStatement;
-using Result = tl::expected<void, StoreFailure>;
-
-constexpr const char* k_sync_token_key = "sync_token";
-constexpr const char* k_synced_at_key = "synced_at";
-
-// Invalid UTF-8 is replaced, never thrown on, so a save cannot fail on it.
-std::string dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 tl::expected<SqliteDb, StoreFailure> open_and_prepare(const SqliteStoreSettings& settings) {
   auto db = SqliteDb::open(settings.path);
@@ -60,155 +50,52 @@ void move_aside(const std::filesystem::path& path) {
   std::filesystem::remove(path.string() + "-shm", ec);
 }
 
-Result insert_vacancies(SqliteDb& db, const std::vector<Vacancy>& vacancies) {
-  auto insert = db.prepare("INSERT INTO vacancies(id, expires_at, json) VALUES(?1, ?2, ?3)");
-  if (!insert) {
-    return tl::unexpected(std::move(insert.error()));
-  }
-  for (const Vacancy& v : vacancies) {
-    const std::string text = dump(to_json(v));
-    auto done = insert->bind(1, v.id)
-                    .and_then([&] {
-                      return insert->bind(2, std::int64_t{v.expires_at.time_since_epoch().count()});
-                    })
-                    .and_then([&] { return insert->bind(3, text); })
-                    .and_then([&] { return insert->run(); });
-    if (!done) {
-      done.error().message = fmt::format("vacancy {}: {}", v.id, done.error().message);
-      return done;
-    }
-  }
-  return {};
-}
-
-Result insert_sessions(SqliteDb& db, const std::vector<JobFairSession>& sessions) {
-  auto insert = db.prepare("INSERT INTO sessions(id, json) VALUES(?1, ?2)");
-  if (!insert) {
-    return tl::unexpected(std::move(insert.error()));
-  }
-  for (const JobFairSession& s : sessions) {
-    const std::string text = dump(store_detail::session_to_json(s));
-    auto done = insert->bind(1, s.id).and_then([&] { return insert->bind(2, text); }).and_then([&] {
-      return insert->run();
-    });
-    if (!done) {
-      done.error().message = fmt::format("session {}: {}", s.id, done.error().message);
-      return done;
-    }
-  }
-  return {};
-}
-
-Result write_meta(SqliteDb& db, const Catalog& catalog) {
-  auto insert = db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2)");
-  if (!insert) {
-    return tl::unexpected(std::move(insert.error()));
-  }
-  auto done = insert->bind(1, std::string_view(k_sync_token_key))
-                  .and_then([&] { return insert->bind(2, catalog.sync_token); })
-                  .and_then([&] { return insert->run(); });
+// Writes the meta keys of a whole catalog.
+Result write_catalog_meta(SqliteDb& db, const Catalog& catalog) {
+  using namespace store_detail;
+  auto done = db.exec("DELETE FROM meta")
+                  .and_then([&] { return write_meta(db, k_sync_token_key, catalog.sync_token); })
+                  .and_then([&] {
+                    return write_meta(db, k_sessions_etag_key, catalog.sessions_etag);
+                  })
+                  .and_then([&] {
+                    return write_meta(db, k_occupations_etag_key, catalog.occupations_etag);
+                  });
   if (done && catalog.synced_at) {
-    const std::string at = format_iso8601_vn(*catalog.synced_at);
-    done = insert->bind(1, std::string_view(k_synced_at_key))
-               .and_then([&] { return insert->bind(2, at); })
-               .and_then([&] { return insert->run(); });
+    done = write_meta(db, k_synced_at_key, format_iso8601_vn(*catalog.synced_at));
   }
   return done;
 }
 
 Result write_catalog(SqliteDb& db, const Catalog& catalog) {
+  using namespace store_detail;
   return db.exec("DELETE FROM vacancies")
-      .and_then([&] { return db.exec("DELETE FROM sessions"); })
-      .and_then(
-          [&] { return db.exec("DELETE FROM meta WHERE key IN ('sync_token', 'synced_at')"); })
-      .and_then([&] { return insert_vacancies(db, catalog.vacancies); })
-      .and_then([&] { return insert_sessions(db, catalog.sessions); })
-      .and_then([&] { return write_meta(db, catalog); });
+      .and_then([&] { return write_vacancies(db, catalog.vacancies, OnDuplicate::fail); })
+      .and_then([&] { return replace_sessions(db, catalog.sessions); })
+      .and_then([&] { return replace_occupations(db, catalog.occupations); })
+      .and_then([&] { return write_catalog_meta(db, catalog); });
 }
 
-Result read_meta(SqliteDb& db, Catalog& catalog) {
-  auto select = db.prepare("SELECT key, value FROM meta WHERE key IN ('sync_token', 'synced_at')");
-  if (!select) {
-    return tl::unexpected(std::move(select.error()));
+// The rows one sync changes, and nothing else.
+Result write_changes(SqliteDb& db, const CatalogChanges& changes) {
+  using namespace store_detail;
+  auto done = write_vacancies(db, changes.upserted, OnDuplicate::replace)
+                  .and_then([&] { return delete_vacancies(db, changes.removed); })
+                  .and_then([&] { return write_meta(db, k_sync_token_key, changes.sync_token); });
+  if (done && changes.synced_at) {
+    done = write_meta(db, k_synced_at_key, format_iso8601_vn(*changes.synced_at));
   }
-  while (true) {
-    auto row = select->step();
-    if (!row) {
-      return tl::unexpected(std::move(row.error()));
-    }
-    if (!*row) {
-      return {};
-    }
-    const std::string_view key = select->text(0);
-    if (key == k_sync_token_key) {
-      catalog.sync_token = std::string(select->text(1));
-    } else if (key == k_synced_at_key) {
-      catalog.synced_at = parse_iso8601(select->text(1));
-    }
+  if (done && changes.sessions) {
+    done = replace_sessions(db, *changes.sessions);
   }
-}
-
-// Reads every stored JSON document through `reader` into `out`; rows that no
-// longer parse are skipped and counted in `skipped`.
-template <typename T, typename Reader>
-Result read_rows(SqliteDb& db, const char* sql, Reader reader, std::vector<T>& out,
-                 std::size_t& skipped) {
-  auto select = db.prepare(sql);
-  if (!select) {
-    return tl::unexpected(std::move(select.error()));
+  if (done && changes.sessions_etag) {
+    done = write_meta(db, k_sessions_etag_key, *changes.sessions_etag);
   }
-  while (true) {
-    auto row = select->step();
-    if (!row) {
-      return tl::unexpected(std::move(row.error()));
-    }
-    if (!*row) {
-      return {};
-    }
-    const json j = json::parse(select->text(0), nullptr, false);
-    if (j.is_discarded()) {
-      ++skipped;
-      continue;
-    }
-    if (auto item = reader(j)) {
-      out.push_back(std::move(*item));
-    } else {
-      ++skipped;
-    }
+  if (done && changes.occupations) {
+    done = replace_occupations(db, *changes.occupations);
   }
-}
-
-Result read_catalog(SqliteDb& db, Catalog& catalog, std::size_t& skipped) {
-  return read_meta(db, catalog)
-      .and_then([&] {
-        return read_rows(
-            db, "SELECT json FROM vacancies ORDER BY rowid",
-            [](const json& j) { return vacancy_from_json(j); }, catalog.vacancies, skipped);
-      })
-      .and_then([&] {
-        return read_rows(
-            db, "SELECT json FROM sessions ORDER BY rowid",
-            [](const json& j) { return session_from_json(j); }, catalog.sessions, skipped);
-      });
-}
-
-// Runs `body` inside BEGIN/COMMIT, rolling back on a failure or exception.
-template <typename Body>
-Result in_transaction(SqliteDb& db, const char* begin, Body body) {
-  if (auto begun = db.exec(begin); !begun) {
-    return begun;
-  }
-  Result done;
-  try {
-    done = body();
-  } catch (const std::exception& e) {
-    done = tl::unexpected(StoreFailure{StoreError::io, e.what()});
-  }
-  if (done) {
-    done = db.exec("COMMIT");
-  }
-  if (!done) {
-    static_cast<void>(db.exec("ROLLBACK"));
+  if (done && changes.occupations_etag) {
+    done = write_meta(db, k_occupations_etag_key, *changes.occupations_etag);
   }
   return done;
 }
@@ -253,7 +140,8 @@ tl::expected<Catalog, StoreFailure> SqliteVacancyStore::load() {
   Catalog catalog;
   std::size_t skipped = 0;
   // One read transaction: the three tables come from the same snapshot.
-  auto done = in_transaction(*m_db, "BEGIN", [&] { return read_catalog(*m_db, catalog, skipped); });
+  auto done = in_transaction(*m_db, "BEGIN",
+                             [&] { return store_detail::read_catalog(*m_db, catalog, skipped); });
   if (!done) {
     logger("store")->error("loading the catalog failed: {}", done.error().message);
     return tl::unexpected(std::move(done.error()));
@@ -262,6 +150,44 @@ tl::expected<Catalog, StoreFailure> SqliteVacancyStore::load() {
     logger("store")->warn("load: skipped {} stored rows that no longer read back", skipped);
   }
   return catalog;
+}
+
+tl::expected<void, StoreFailure> SqliteVacancyStore::apply(const CatalogChanges& changes) {
+  const std::lock_guard lock(m_mutex);
+  auto done =
+      in_transaction(*m_db, "BEGIN IMMEDIATE", [&] { return write_changes(*m_db, changes); });
+  if (!done) {
+    logger("store")->error("applying {} upserts and {} removals failed, nothing changed: {}",
+                           changes.upserted.size(), changes.removed.size(), done.error().message);
+    return done;
+  }
+  logger("store")->debug("applied {} upserts and {} removals", changes.upserted.size(),
+                         changes.removed.size());
+  return done;
+}
+
+tl::expected<std::size_t, StoreFailure> SqliteVacancyStore::purge_expired(WallTime now) {
+  const std::lock_guard lock(m_mutex);
+  std::size_t purged = 0;
+  auto done = in_transaction(*m_db, "BEGIN IMMEDIATE", [&]() -> Result {
+    auto erase = m_db->prepare("DELETE FROM vacancies WHERE expires_at > 0 AND expires_at <= ?1");
+    if (!erase) {
+      return tl::unexpected(std::move(erase.error()));
+    }
+    auto run = erase->bind(1, std::int64_t{now.time_since_epoch().count()}).and_then([&] {
+      return erase->run();
+    });
+    purged = static_cast<std::size_t>(sqlite3_changes(m_db->handle()));
+    return run;
+  });
+  if (!done) {
+    logger("store")->error("purging expired vacancies failed: {}", done.error().message);
+    return tl::unexpected(std::move(done.error()));
+  }
+  if (purged > 0) {
+    logger("store")->info("purged {} expired vacancies", purged);
+  }
+  return purged;
 }
 
 }  // namespace kiosk

@@ -50,8 +50,8 @@ class SqliteVacancyStore final : public VacancyStore {
   SqliteVacancyStore(SqliteVacancyStore&&) = delete;
   SqliteVacancyStore& operator=(SqliteVacancyStore&&) = delete;
 
-  /// Replaces all vacancies, sessions, sync_token and synced_at in one
-  /// transaction; on any failure it rolls back and the old catalog stays.
+  /// Replaces all vacancies, sessions, occupations, sync_token, synced_at
+  /// and ETags in one transaction; on any failure it rolls back and the old catalog stays.
   /// Ids must be unique within the catalog (a duplicate fails with io).
   tl::expected<void, StoreFailure> save(const Catalog& catalog) override;
 
@@ -59,6 +59,15 @@ class SqliteVacancyStore final : public VacancyStore {
   /// nothing was saved yet. A stored row that no longer reads back is
   /// skipped and counted in the log.
   tl::expected<Catalog, StoreFailure> load() override;
+
+  /// Upserts and deletes only the rows `changes` names, and replaces the
+  /// sessions or taxonomy only when it carries them, in one IMMEDIATE
+  /// transaction: all or nothing.
+  tl::expected<void, StoreFailure> apply(const CatalogChanges& changes) override;
+
+  /// Deletes the vacancies whose expires_at is at or before `now` (through
+  /// the expiry index); returns how many went.
+  tl::expected<std::size_t, StoreFailure> purge_expired(WallTime now) override;
 
  private:
   explicit SqliteVacancyStore(std::unique_ptr<store_detail::SqliteDb> db);

@@ -22,6 +22,12 @@ CREATE TABLE vacancies(id TEXT PRIMARY KEY, expires_at INTEGER, json TEXT NOT NU
 CREATE TABLE sessions(id TEXT PRIMARY KEY, json TEXT);
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 )sql"},
+    // The occupation taxonomy; ETags and the sync token live in meta. The
+    // index serves purge_expired.
+    Migration{2, R"sql(
+CREATE TABLE occupations(isco08 TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE INDEX vacancies_by_expiry ON vacancies(expires_at);
+)sql"},
 };
 static_assert(k_migrations.back().version == k_schema_version);
 

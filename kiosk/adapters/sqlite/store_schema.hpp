@@ -9,7 +9,7 @@
 namespace kiosk::store_detail {
 
 /// The schema version this build writes.
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 
 /// Applies the missing steps in one IMMEDIATE transaction (so two processes
 /// opening a new file at once cannot both migrate). A file written by a

@@ -169,6 +169,7 @@ tl::expected<int, std::string> DevCentral::start(const std::string& host, int po
     ::listen(d.listen_fd, SOMAXCONN);
   }
   httplib::Server* raw = server.get();
+  d.context.stopping = false;
   d.thread = std::thread([raw] { raw->listen_after_bind(); });
   pthread_setname_np(d.thread.native_handle(), "central-dev");
   // stop() only works once the accept loop runs, so wait for it.
@@ -188,6 +189,7 @@ void DevCentral::stop() {
   if (!d.server) {
     return;
   }
+  d.context.stopping = true;  // injected hangs end now
   d.server->stop();
   if (d.thread.joinable()) {
     d.thread.join();
@@ -258,6 +260,22 @@ void DevCentral::set_error_rate(double rate) {
 
 void DevCentral::set_latency(std::chrono::milliseconds latency) {
   m_impl->context.latency_ms = std::max<std::int64_t>(0, latency.count());
+}
+
+void DevCentral::add_fault(DevFault fault) {
+  m_impl->context.faults.add(std::move(fault));
+}
+
+void DevCentral::clear_faults() {
+  m_impl->context.faults.clear();
+}
+
+std::vector<DevRequestRecord> DevCentral::requests() const {
+  return m_impl->context.journal.entries();
+}
+
+void DevCentral::clear_requests() {
+  m_impl->context.journal.clear();
 }
 
 }  // namespace kiosk::dev

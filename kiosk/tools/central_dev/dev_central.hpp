@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -42,6 +43,40 @@ struct DevCentralOptions {
 struct DevSlotRef {
   std::string vacancy_id;
   std::string slot_id;
+};
+
+/// A scripted fault for the sync tests (see DevCentral::add_fault).
+struct DevFault {
+  enum class Kind {
+    hang,         // wait `hang` (or until the server stops) before answering normally
+    truncate,     // a 2xx body cut in half (complete HTTP, broken JSON)
+    malformed,    // a 2xx body with a JSON syntax error
+    wrong_shape,  // a 2xx body that is JSON but not the endpoint's shape
+    bad_vacancy,  // the first vacancy of a snapshot/changes page made unreadable
+    oversize,     // `oversize_bytes` of padding added to a 2xx JSON body
+    status,       // answer `status` with an error body and Retry-After
+  };
+  Kind kind = Kind::status;
+  /// Applies to requests whose path starts with this, e.g.
+  /// "/api/v1/vacancies/snapshot"; empty = every /api/v1 request.
+  std::string path{};
+  int times = 1;  // how many requests it hits; 0 or less = until cleared
+  int status = 503;
+  std::string retry_after{};  // the Retry-After header for `status`; empty = none
+  std::chrono::milliseconds hang{std::chrono::seconds{30}};
+  std::size_t oversize_bytes = std::size_t{4} << 20;
+};
+
+/// One request the server answered (development inspection).
+struct DevRequestRecord {
+  std::string method;
+  std::string path;
+  std::string query;          // "cursor=…&limit=…", without the "?"
+  std::string if_none_match;  // the header, empty when absent
+  std::string accept_encoding;
+  std::string content_encoding;  // of the answer ("gzip" or empty)
+  int status = 0;
+  std::chrono::steady_clock::time_point at{};  // when the answer was complete
 };
 
 /// The vn-admin-2025 folder of the source tree this library was built from.
@@ -92,6 +127,12 @@ class DevCentral {
   /// Changes fault injection while running.
   void set_error_rate(double rate);
   void set_latency(std::chrono::milliseconds latency);
+  /// Queues a fault; faults are matched in the order added.
+  void add_fault(DevFault fault);
+  void clear_faults();
+  /// The /api/v1 requests answered so far (the last 10,000), oldest first.
+  std::vector<DevRequestRecord> requests() const;
+  void clear_requests();
 
  private:
   struct Impl;

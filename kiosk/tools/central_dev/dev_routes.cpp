@@ -94,12 +94,67 @@ bool admit(RouteContext& ctx, const Request& req, Response& res) {
   return true;
 }
 
+// Waits out an injected hang in small steps, so stopping the server (whose
+// pool joins this thread) is never held up by it.
+void hang(const RouteContext& ctx, std::chrono::milliseconds duration) {
+  const auto until = std::chrono::steady_clock::now() + duration;
+  while (!ctx.stopping.load() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+Reply status_fault_reply(const DevFault& fault) {
+  Reply reply = error_reply(fault.status,
+                            fault.status == 429   ? "rate_limited"
+                            : fault.status == 410 ? "sync_token_expired"
+                                                  : "unavailable",
+                            "injected fault");
+  if (!fault.retry_after.empty()) {
+    reply.headers.emplace_back("Retry-After", fault.retry_after);
+  }
+  return reply;
+}
+
 httplib::Server::Handler api(RouteContext& ctx, std::function<Reply(const Request&)> handler) {
   return [&ctx, handler = std::move(handler)](const Request& req, Response& res) {
-    if (admit(ctx, req, res)) {
-      send(req, res, handler(req));
+    if (!admit(ctx, req, res)) {
+      return;
     }
+    const auto fault = ctx.faults.take(req.path);
+    if (fault && fault->kind == DevFault::Kind::hang) {
+      ctx.log->info("{} {}: injected hang of {} ms", req.method, req.path, fault->hang.count());
+      hang(ctx, fault->hang);
+    }
+    if (fault && fault->kind == DevFault::Kind::status) {
+      send(req, res, status_fault_reply(*fault));
+      return;
+    }
+    Reply reply = handler(req);
+    if (fault && reply.status >= 200 && reply.status < 300) {
+      apply_body_fault(*fault, reply);
+    }
+    send(req, res, reply);
   };
+}
+
+// {"kind":"hang",…} as DevFault; nullopt when the kind is unknown.
+std::optional<DevFault> fault_from_json(const nlohmann::json& j) {
+  if (!j.is_object()) {
+    return std::nullopt;
+  }
+  const auto kind = parse_fault_kind(j.value("kind", std::string()));
+  if (!kind) {
+    return std::nullopt;
+  }
+  DevFault f;
+  f.kind = *kind;
+  f.path = j.value("path", std::string());
+  f.times = j.value("times", 1);
+  f.status = j.value("status", 503);
+  f.retry_after = j.value("retry_after", std::string());
+  f.hang = std::chrono::milliseconds(j.value("hang_ms", std::int64_t{30000}));
+  f.oversize_bytes = j.value("oversize_bytes", f.oversize_bytes);
+  return f;
 }
 
 Reply with_limit(const Request& req, const std::function<Reply(std::size_t)>& run) {
@@ -134,6 +189,22 @@ void install_dev_routes(httplib::Server& server, RouteContext& ctx) {
     }
     if (const auto ms = body.find("latency_ms"); ms != body.end() && ms->is_number_integer()) {
       ctx.latency_ms = std::max<std::int64_t>(0, ms->get<std::int64_t>());
+    }
+    if (body.value("clear_faults", false)) {
+      ctx.faults.clear();
+    }
+    if (const auto fault = body.find("fault"); fault != body.end()) {
+      std::optional<DevFault> parsed;
+      try {
+        parsed = fault_from_json(*fault);
+      } catch (const nlohmann::json::exception&) {
+        parsed.reset();  // a field of the wrong type
+      }
+      if (!parsed) {
+        send(req, res, error_reply(400, "bad_request", "unknown fault kind or bad field"));
+        return;
+      }
+      ctx.faults.add(std::move(*parsed));
     }
     send(req, res,
          Reply{200,
@@ -171,7 +242,9 @@ void install_routes(httplib::Server& server, RouteContext& ctx) {
   server.Post("/api/v1/interests", api(ctx, [&store](const Request& req) {
                 return store.register_interest(req.get_header_value("Idempotency-Key"), req.body);
               }));
-  server.Get("/api/v1/sessions", api(ctx, [&store](const Request&) { return store.sessions(); }));
+  server.Get("/api/v1/sessions", api(ctx, [&store](const Request& req) {
+               return store.sessions(req.get_header_value("If-None-Match"));
+             }));
   server.Get("/api/v1/taxonomy/occupations", api(ctx, [&store](const Request& req) {
                return store.occupations(req.get_header_value("If-None-Match"));
              }));
@@ -206,6 +279,13 @@ void install_routes(httplib::Server& server, RouteContext& ctx) {
   });
   server.set_logger([&ctx](const Request& req, const Response& res) {
     ctx.log->info("{} {} -> {}", req.method, req.path, res.status);
+    if (req.path.starts_with("/api/v1/") && !req.path.starts_with("/api/v1/_dev/")) {
+      const auto q = req.target.find('?');
+      ctx.journal.record(DevRequestRecord{
+          req.method, req.path, q == std::string::npos ? std::string() : req.target.substr(q + 1),
+          req.get_header_value("If-None-Match"), req.get_header_value("Accept-Encoding"),
+          res.get_header_value("Content-Encoding"), res.status, std::chrono::steady_clock::now()});
+    }
   });
 }
 

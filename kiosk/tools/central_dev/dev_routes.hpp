@@ -10,6 +10,7 @@
 #include <httplib.h>
 #include <spdlog/logger.h>
 
+#include "tools/central_dev/dev_faults.hpp"
 #include "tools/central_dev/dev_store.hpp"
 
 namespace kiosk::dev {
@@ -22,6 +23,9 @@ struct RouteContext {
   std::atomic<double> error_rate{0.0};
   std::atomic<std::int64_t> latency_ms{0};
   std::atomic<std::uint64_t> api_requests{0};
+  DevFaults faults;
+  DevJournal journal;
+  std::atomic<bool> stopping{false};  // cuts injected hangs short
   std::shared_ptr<spdlog::logger> log;
 };
 

@@ -52,6 +52,38 @@ Reply json_reply(int status, const Json& body) {
   return Reply{status, body.dump(), {}};
 }
 
+// True when If-None-Match (a list of tags, weak ones or "*") names `etag`.
+bool matches_etag(std::string_view if_none_match, std::string_view etag) {
+  std::string_view rest = if_none_match;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view tag = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ') {
+      tag.remove_prefix(1);
+    }
+    while (!tag.empty() && tag.back() == ' ') {
+      tag.remove_suffix(1);
+    }
+    if (tag.substr(0, 2) == "W/") {
+      tag.remove_prefix(2);
+    }
+    if (tag == "*" || tag == etag) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// 304 with the ETag when the client has this version, else the body.
+Reply conditional_reply(const std::string& body, const std::string& etag,
+                        std::string_view if_none_match) {
+  if (matches_etag(if_none_match, etag)) {
+    return Reply{304, "", {{"ETag", etag}}};
+  }
+  return Reply{200, body, {{"ETag", etag}}};
+}
+
 }  // namespace
 
 Reply error_reply(int status, std::string_view code, std::string_view message) {
@@ -69,6 +101,12 @@ DevStore::DevStore(DevData data, std::uint64_t epoch)
     : m_today(data.today), m_epoch(epoch & 0xffffffffULL), m_data(std::move(data)) {
   m_occupations_body = occupations_json().dump();
   m_occupations_etag = fmt::format("\"occ-{:016x}\"", fnv1a(m_occupations_body));
+  Json sessions = Json::array();
+  for (const DevSession& s : m_data.sessions) {
+    sessions.push_back(session_json(s, m_today));
+  }
+  m_sessions_body = Json{{"sessions", std::move(sessions)}}.dump();
+  m_sessions_etag = fmt::format("\"ses-{:016x}\"", fnv1a(m_sessions_body));
 }
 
 LocalSeconds DevStore::now() const {
@@ -179,35 +217,12 @@ Reply DevStore::slots(const std::string& vacancy_id_text) const {
   return json_reply(200, Json{{"vacancy_id", vacancy_id(v.number)}, {"slots", std::move(list)}});
 }
 
-Reply DevStore::sessions() const {
-  Json list = Json::array();
-  for (const DevSession& s : m_data.sessions) {  // sessions never change after start-up
-    list.push_back(session_json(s, m_today));
-  }
-  return json_reply(200, Json{{"sessions", std::move(list)}});
+Reply DevStore::sessions(const std::string& if_none_match) const {
+  return conditional_reply(m_sessions_body, m_sessions_etag, if_none_match);
 }
 
 Reply DevStore::occupations(const std::string& if_none_match) const {
-  // If-None-Match may list several tags, weak ones or "*".
-  std::string_view rest = if_none_match;
-  while (!rest.empty()) {
-    const auto comma = rest.find(',');
-    std::string_view tag = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    while (!tag.empty() && tag.front() == ' ') {
-      tag.remove_prefix(1);
-    }
-    while (!tag.empty() && tag.back() == ' ') {
-      tag.remove_suffix(1);
-    }
-    if (tag.substr(0, 2) == "W/") {
-      tag.remove_prefix(2);
-    }
-    if (tag == "*" || tag == m_occupations_etag) {
-      return Reply{304, "", {{"ETag", m_occupations_etag}}};
-    }
-  }
-  return Reply{200, m_occupations_body, {{"ETag", m_occupations_etag}}};
+  return conditional_reply(m_occupations_body, m_occupations_etag, if_none_match);
 }
 
 bool DevStore::remove_vacancy(const std::string& id) {

@@ -42,7 +42,8 @@ class DevStore {
   Reply snapshot(const std::string& cursor, std::size_t limit) const;
   Reply changes(const std::string& since, std::size_t limit) const;
   Reply slots(const std::string& vacancy_id) const;
-  Reply sessions() const;
+  /// The sessions with an ETag; 304 when `if_none_match` names it.
+  Reply sessions(const std::string& if_none_match) const;
   Reply occupations(const std::string& if_none_match) const;
   /// `key` is the Idempotency-Key header (empty when absent).
   Reply book(const std::string& key, const std::string& body);
@@ -95,6 +96,8 @@ class DevStore {
   const std::uint64_t m_epoch;
   std::string m_occupations_body;
   std::string m_occupations_etag;
+  std::string m_sessions_body;  // sessions never change after start-up
+  std::string m_sessions_etag;
 
   mutable std::mutex m_mutex;
   DevData m_data;
