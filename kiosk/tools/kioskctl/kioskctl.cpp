@@ -2,6 +2,8 @@
 //
 //   kioskctl decode [--raw] [--reveal] FILE…   what QR images hold, as JSON (masked unless --reveal)
 //   kioskctl sync --profile FILE   fetch every vacancy from the central API into the cache
+//   kioskctl match --profile FILE --citizen PAYLOAD|- [--query TEXT] [--occupation CODE…]
+//                  [--limit N] [--json] …   the ranked list the kiosk would show, from the cache
 
 #include <iostream>
 #include <string>
@@ -15,6 +17,7 @@
 #include "core/catalog_sync.hpp"
 #include "core/citizen_id.hpp"
 #include "tools/kioskctl/decode_command.hpp"
+#include "tools/kioskctl/match_command.hpp"
 
 namespace kiosk {
 namespace {
@@ -22,7 +25,12 @@ namespace {
 int usage() {
   std::cerr << "usage:\n"
                "  kioskctl decode [--json] [--raw] [--reveal] FILE...   (PNG, JPEG, PGM)\n"
-               "  kioskctl sync --profile FILE\n";
+               "  kioskctl sync --profile FILE\n"
+               "  kioskctl match --profile FILE --citizen PAYLOAD|- [--query TEXT]\n"
+               "                 [--occupation CODE...] [--limit N] [--json] [--now ISO-8601]\n"
+               "                 [--group ISCO...] [--ward CODE...] [--max-km KM]\n"
+               "                 [--type TYPE...] [--min-salary VND] [--education LEVEL]\n"
+               "                 [--prefer TYPE]\n";
   return 64;
 }
 
@@ -94,6 +102,14 @@ int main(int argc, char** argv) {
   }
   if (command == "sync") {
     return kiosk::sync_command(args);
+  }
+  if (command == "match") {
+    const auto parsed = kiosk::parse_match_args(args);
+    if (!parsed) {
+      std::cerr << "kioskctl match: " << parsed.error() << "\n";
+      return kiosk::usage();
+    }
+    return kiosk::match_command(*parsed, std::cin, std::cout, std::cerr);
   }
   return kiosk::usage();
 }
