@@ -115,8 +115,34 @@ Reply status_fault_reply(const DevFault& fault) {
   return reply;
 }
 
+// Records the answer in the journal when it goes out of scope: before
+// cpp-httplib writes the bytes, so a client that has the answer finds it
+// recorded.
+class JournalEntry {
+ public:
+  JournalEntry(RouteContext& ctx, const Request& req, const Response& res)
+      : m_ctx(ctx), m_req(req), m_res(res) {}
+  ~JournalEntry() {
+    const auto q = m_req.target.find('?');
+    m_ctx.journal.record(DevRequestRecord{
+        m_req.method, m_req.path,
+        q == std::string::npos ? std::string() : m_req.target.substr(q + 1),
+        m_req.get_header_value("If-None-Match"), m_req.get_header_value("Accept-Encoding"),
+        m_res.get_header_value("Content-Encoding"), m_res.status,
+        std::chrono::steady_clock::now()});
+  }
+  JournalEntry(const JournalEntry&) = delete;
+  JournalEntry& operator=(const JournalEntry&) = delete;
+
+ private:
+  RouteContext& m_ctx;
+  const Request& m_req;
+  const Response& m_res;
+};
+
 httplib::Server::Handler api(RouteContext& ctx, std::function<Reply(const Request&)> handler) {
   return [&ctx, handler = std::move(handler)](const Request& req, Response& res) {
+    const JournalEntry entry(ctx, req, res);
     if (!admit(ctx, req, res)) {
       return;
     }
@@ -279,13 +305,6 @@ void install_routes(httplib::Server& server, RouteContext& ctx) {
   });
   server.set_logger([&ctx](const Request& req, const Response& res) {
     ctx.log->info("{} {} -> {}", req.method, req.path, res.status);
-    if (req.path.starts_with("/api/v1/") && !req.path.starts_with("/api/v1/_dev/")) {
-      const auto q = req.target.find('?');
-      ctx.journal.record(DevRequestRecord{
-          req.method, req.path, q == std::string::npos ? std::string() : req.target.substr(q + 1),
-          req.get_header_value("If-None-Match"), req.get_header_value("Accept-Encoding"),
-          res.get_header_value("Content-Encoding"), res.status, std::chrono::steady_clock::now()});
-    }
   });
 }
 
