@@ -108,6 +108,7 @@ JourneyConfig journey_config(const Profile& p, std::shared_ptr<const WardTable> 
   c.kiosk_id = p.kiosk.id;
   c.centre_name = p.kiosk.centre;
   c.active_session_ids = p.session.session_ids;
+  c.target_groups = p.session.target_groups;
   c.idle_timeout = p.session.idle_timeout;
   c.done_timeout = p.session.done_timeout;
   c.wards = std::move(wards);
@@ -169,6 +170,10 @@ int Runtime::run() {
           // know whether scanning works.
           m_queue.post([this, s = std::move(s)] {
             m_scanner_ready = s.state == SourceState::ready || s.state == SourceState::starting;
+            if (s.detail == k_status_reading) {
+              m_journey.on_reading();
+              return;
+            }
             // Posted in order with the scans: it marks the scan right after it.
             m_text_lost_next = s.detail == k_status_text_lost;
           });

@@ -187,10 +187,16 @@ int run(int argc, char** argv) {
   clock.advance(config.notice_timeout);
   journey.tick();
   shoot.frame(true, "camera-waiting");
+  journey.on_reading();
+  shoot.frame(true, "camera-reading");
   journey.on_scan(ScanEvent{"001095012345|123456789|Nguyễn Văn", "camera"});
   shoot.frame(true, "camera-incomplete");
-  journey.on_scan(ScanEvent{"001095012345", "camera"});
-  shoot.frame(true, "camera-id-only");
+  // A keyboard scanner that typed only the number: the person confirms
+  // what the number says, or is told what to do instead.
+  journey.on_scan(ScanEvent{"001095012345", "evdev", true});
+  shoot.frame(true, "check-id");
+  journey.handle(intent::RejectIdFacts{});
+  shoot.frame(true, "check-id-rejected");
   journey.on_scan(ScanEvent{"001095012345||Nguy\xEF\xBF\xBDn|15031995|Nam|HN|01082021", "camera"});
   shoot.frame(true, "camera-garbled");
   journey.on_scan(ScanEvent{"001195012345||Trn Th Bnh|29022000|N|HN|01072024", "evdev", true});

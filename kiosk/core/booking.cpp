@@ -15,18 +15,24 @@ void BookingRequest::wipe() noexcept {
   secure_wipe(full_name);
   secure_wipe(phone);
   birth_date = {};
+  birth_year_only = false;
 }
 
 nlohmann::json booking_body(const BookingRequest& r) {
-  nlohmann::json body = {
-      {"kiosk_id", r.kiosk_id},
-      {"vacancy_id", r.vacancy_id},
-      {"slot_id", r.slot_id},
-      {"citizen",
-       {{"id", r.citizen_id},
-        {"full_name", r.full_name},
-        {"birth_date", format_iso_date(r.birth_date)},
-        {"sex", std::string(sex_label(r.sex))}}}};
+  nlohmann::json citizen = {{"id", r.citizen_id}, {"sex", std::string(sex_label(r.sex))}};
+  if (r.birth_year_only) {
+    // Only the card's number was read: what its digits say, confirmed by
+    // the person; the centre checks the card itself at the interview.
+    citizen["birth_year"] = r.birth_date.year;
+    citizen["id_number_only"] = true;
+  } else {
+    citizen["full_name"] = r.full_name;
+    citizen["birth_date"] = format_iso_date(r.birth_date);
+  }
+  nlohmann::json body = {{"kiosk_id", r.kiosk_id},
+                         {"vacancy_id", r.vacancy_id},
+                         {"slot_id", r.slot_id},
+                         {"citizen", std::move(citizen)}};
   if (!r.phone.empty()) {
     body["phone"] = r.phone;
   }

@@ -23,6 +23,9 @@ struct BookingRequest {
   Date birth_date;
   Sex sex = Sex::male;
   std::string phone;  // optional
+  /// The person's card gave only its number: no name, and only the birth
+  /// year (confirmed by the person); staff check the card at the interview.
+  bool birth_year_only = false;
 
   ~BookingRequest() { wipe(); }
   BookingRequest() = default;

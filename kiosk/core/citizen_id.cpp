@@ -181,6 +181,22 @@ std::optional<IdFacts> id_facts(std::string_view id) {
                  1900 + (code / 2) * 100 + year};
 }
 
+std::optional<CitizenId> citizen_from_id_only(std::string_view bytes, int this_year) {
+  while (!bytes.empty() && (bytes.back() == '\r' || bytes.back() == '\n')) {
+    bytes.remove_suffix(1);
+  }
+  const auto facts = id_facts(bytes);
+  if (!facts || facts->birth_year < 1900 || facts->birth_year > this_year) {
+    return std::nullopt;
+  }
+  CitizenId person;
+  person.id = std::string(bytes);
+  person.birth_date = Date{facts->birth_year, 1, 1};
+  person.sex = facts->sex;
+  person.birth_year_only = true;
+  return person;
+}
+
 bool id_agrees_with_fields(const CitizenId& id) {
   const auto facts = id_facts(id.id);
   return facts && facts->sex == id.sex && facts->birth_year == id.birth_date.year;
@@ -198,6 +214,7 @@ void CitizenId::wipe() noexcept {
   birth_date = {};
   issue_date = {};
   sex = Sex::male;
+  birth_year_only = false;
 }
 
 std::string_view error_code(CitizenIdError e) {

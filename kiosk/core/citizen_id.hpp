@@ -43,6 +43,10 @@ struct CitizenId {
   std::string address;
   Date issue_date;
   std::vector<std::string> extras;  // fields after the seventh, kept opaque
+  /// Only the 12-digit number was read (a keyboard scanner lost the text):
+  /// no name or address, and only birth_date.year (from the ID's digits),
+  /// which the person has confirmed on screen.
+  bool birth_year_only = false;
 
   CitizenId() = default;
   CitizenId(const CitizenId&) = default;
@@ -76,6 +80,12 @@ std::optional<IdFacts> id_facts(std::string_view id);
 /// The soft cross-check: whether the ID's sex and birth-year digits agree
 /// with the card's printed fields. A mismatch is logged, never rejected.
 bool id_agrees_with_fields(const CitizenId& id);
+
+/// The person behind an `id_only` payload: the 12-digit number with the
+/// sex and birth year its digits encode (birth_date is 1 January of that
+/// year, birth_year_only set). Nullopt unless the trimmed payload is exactly
+/// 12 digits whose birth year lies between 1900 and `this_year`.
+std::optional<CitizenId> citizen_from_id_only(std::string_view bytes, int this_year);
 
 /// Stable machine code for logs and tests ("not_citizen_id", …).
 std::string_view error_code(CitizenIdError e);

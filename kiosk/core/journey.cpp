@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/log.hpp"
+#include "core/match_query.hpp"
 #include "core/slip.hpp"
 #include "core/text.hpp"
 
@@ -48,6 +49,17 @@ void Journey::on_scan(const ScanEvent& scan) {
     return;
   }
   auto parsed = parse_citizen_id(scan.bytes);
+  if (!parsed && parsed.error() == CitizenIdError::id_only) {
+    // A keyboard scanner that typed only the number: what its digits say
+    // (birth year, sex) is shown for the person to confirm.
+    if (auto person = citizen_from_id_only(scan.bytes, vn_date(m_ports.clock.wall()).year)) {
+      logger("flow")->info("session started for {} (number only, {} bytes from {})",
+                           mask_id(person->id), scan.bytes.size(), scan.source);
+      start_session(std::move(*person), Screen::check_id);
+      return;
+    }
+    parsed = tl::unexpected(CitizenIdError::bad_id);
+  }
   if (!parsed) {
     logger("flow")->info("scan rejected: {} ({} bytes from {})", error_code(parsed.error()),
                          scan.bytes.size(), scan.source);
@@ -56,13 +68,23 @@ void Journey::on_scan(const ScanEvent& scan) {
                           "vào camera phía trên, hoặc nhờ cán bộ hỗ trợ."
                         : std::string(message_for(parsed.error()));
     m_notice_at = m_ports.clock.steady();
+    m_view.reading = false;
     return;
   }
   logger("flow")->info("session started for {}", mask_id(parsed->id));
-  start_session(std::move(*parsed));
+  start_session(std::move(*parsed), Screen::consent);
 }
 
-void Journey::start_session(CitizenId person) {
+void Journey::on_reading() {
+  if (m_view.screen != Screen::welcome) {
+    return;
+  }
+  m_view.reading = true;
+  m_view.notice.clear();  // the person is trying again: the old advice is done
+  m_reading_at = m_ports.clock.steady();
+}
+
+void Journey::start_session(CitizenId person, Screen first) {
   m_person = std::move(person);
   JourneyView fresh;
   fresh.catalog_status = m_view.catalog_status;
@@ -70,18 +92,20 @@ void Journey::start_session(CitizenId person) {
   m_view = std::move(fresh);
   m_view.greeting_name = given_name(m_person->full_name);
   m_view.person_name = m_person->full_name;
+  if (m_person->birth_year_only) {
+    m_view.id_check = IdCheck{mask_id(m_person->id), m_person->birth_date.year,
+                              std::string(sex_label(m_person->sex))};
+  }
   m_view.card_read = true;
   m_view.scans_accepted = ++m_scans_accepted;
   m_card_read_at = m_ports.clock.steady();
-  m_home.reset();
-  if (m_config.wards) {
+  if (m_config.wards && !m_person->address.empty()) {
     if (const Ward* ward = m_config.wards->find_in_address(m_person->address)) {
-      m_home = ward->centroid;
       m_view.home_area = ward->full_name;
     }
   }
   m_last_activity = m_ports.clock.steady();
-  go(Screen::consent);
+  go(first);
 }
 
 void Journey::end_session(const char* why) {
@@ -95,10 +119,12 @@ void Journey::end_session(const char* why) {
     m_pending.reset();
   }
   ++m_serial;
-  m_home.reset();
   secure_wipe(m_view.greeting_name);
   secure_wipe(m_view.person_name);
   secure_wipe(m_view.home_area);
+  if (m_view.id_check) {
+    secure_wipe(m_view.id_check->masked_id);
+  }
   m_view = JourneyView{};
   m_view.scans_accepted = m_scans_accepted;
   m_view.catalog_status = catalog_status();
@@ -132,6 +158,19 @@ void Journey::handle(const Intent& intent) {
   on_activity();
   std::visit(
       Overloaded{
+          [&](const intent::ConfirmIdFacts&) {
+            if (m_view.screen == Screen::check_id) {
+              go(Screen::consent);
+            }
+          },
+          [&](const intent::RejectIdFacts&) {
+            if (m_view.screen == Screen::check_id) {
+              end_session("number-only facts rejected");
+              m_view.notice = "Bạn hãy đưa mặt sau thẻ có mã QR vào camera phía trên, hoặc "
+                              "nhờ cán bộ hỗ trợ.";
+              m_notice_at = m_ports.clock.steady();
+            }
+          },
           [&](const intent::AcceptConsent&) {
             if (m_view.screen == Screen::consent) {
               compute_matches();
@@ -146,6 +185,13 @@ void Journey::handle(const Intent& intent) {
               case Screen::slots: go(Screen::vacancy); break;
               case Screen::confirm: go(Screen::slots); break;
               case Screen::consent:
+                if (m_view.id_check) {
+                  go(Screen::check_id);
+                } else {
+                  end_session("back from first screen");
+                }
+                break;
+              case Screen::check_id:
               case Screen::matches: end_session("back from first screen"); break;
               default: break;
             }
@@ -188,6 +234,7 @@ void Journey::handle(const Intent& intent) {
                                        m_view.vacancy->id, it->id, m_person->id,
                                        m_person->full_name, m_person->birth_date,
                                        m_person->sex, {}};
+            m_pending->birth_year_only = m_person->birth_year_only;
             m_view.notice.clear();
             m_view.can_retry = false;
             go(Screen::confirm);
@@ -215,6 +262,9 @@ void Journey::tick() {
     // A rejected scan's message is for that person, not the next one.
     if (!m_view.notice.empty() && now - m_notice_at >= m_config.notice_timeout) {
       m_view.notice.clear();
+    }
+    if (m_view.reading && now - m_reading_at >= m_config.reading_banner) {
+      m_view.reading = false;
     }
     return;
   }
@@ -251,8 +301,11 @@ void Journey::tick() {
 }
 
 std::optional<std::chrono::steady_clock::time_point> Journey::next_deadline() const {
-  if (m_view.screen == Screen::welcome && m_view.notice.empty()) {
+  if (m_view.screen == Screen::welcome && m_view.notice.empty() && !m_view.reading) {
     return std::nullopt;
+  }
+  if (m_view.reading) {
+    return m_reading_at + m_config.reading_banner;
   }
   // Timers show whole seconds, so once a second is enough.
   return m_ports.clock.steady() + std::chrono::seconds{1};
@@ -281,20 +334,13 @@ void Journey::compute_matches() {
   if (!m_catalog) {
     return;
   }
-  MatchQuery query;
-  query.birth_date = m_person->birth_date;
-  query.now = m_ports.clock.wall();
-  query.active_session_ids = m_config.active_session_ids;
-  if (query.active_session_ids.empty()) {
-    // No sessions named by the profile: offer what the centre runs today.
-    const Date today = vn_date(query.now);
-    for (const auto& s : m_catalog->sessions) {
-      if (vn_date(s.starts_at) <= today && today <= vn_date(s.ends_at)) {
-        query.active_session_ids.push_back(s.id);
-      }
-    }
-  }
-  query.home = m_home;
+  // The same query kioskctl match builds: sessions named by the profile, or
+  // the ones the centre runs today; the person's age (or birth year) and home.
+  MatchPerson person = match_person_from_card(*m_person, m_config.wards.get());
+  const MatchQuery query =
+      match_query_for(person, MatchScope{m_config.active_session_ids, m_config.target_groups},
+                      m_catalog->sessions, m_ports.clock.wall());
+  person.birth_date = {};
   auto result = match_vacancies(m_catalog->vacancies, query);
   m_view.matches = std::move(result.matches);
   m_view.matches_total = result.eligible;

@@ -25,16 +25,26 @@
 
 namespace kiosk {
 
-enum class Screen { welcome, consent, matches, vacancy, slots, confirm, booking, printing, done };
+enum class Screen { welcome, check_id, consent, matches, vacancy, slots, confirm, booking, printing, done };
+
+/// What an ID number alone says about its holder, for them to confirm when
+/// a keyboard scanner could read only the number.
+struct IdCheck {
+  std::string masked_id;  // "001******345"
+  int birth_year = 0;
+  std::string sex;  // "Nam" / "Nữ"
+};
 
 /// Everything a screen needs to draw; plain data, owned by the Journey.
 struct JourneyView {
   Screen screen = Screen::welcome;
   std::string notice;         // a message for the person, on any screen ("" = none)
   bool card_read = false;     // "card read" confirmation, shown for a moment after a scan
+  bool reading = false;       // welcome: a code is in view but not read yet ("hold still")
   std::uint64_t scans_accepted = 0;  // goes up at each accepted card: the app sounds a tone
-  std::string greeting_name;  // the given name, for "Xin chào, An"
-  std::string person_name;    // the full name, for the confirmation screen
+  std::string greeting_name;  // the given name, for "Xin chào, An" ("" when unknown)
+  std::string person_name;    // the full name, for the confirmation screen ("" when unknown)
+  std::optional<IdCheck> id_check;  // check_id: the facts to confirm; kept for the confirm screen
   std::string home_area;      // "Phường Yên Hòa", or empty when unknown
   std::vector<Match> matches;    // the best ones, in order
   std::size_t matches_total = 0;  // every eligible vacancy, shown or not
@@ -52,6 +62,8 @@ struct JourneyView {
 };
 
 namespace intent {
+struct ConfirmIdFacts {};  // check_id: "yes, that is me"
+struct RejectIdFacts {};   // check_id: "that is wrong": end, with advice
 struct AcceptConsent {};
 struct Cancel {};  // leave now: wipe and go back to welcome
 struct Back {};
@@ -67,7 +79,7 @@ struct Finish {};
 struct StillHere {};
 }  // namespace intent
 
-using Intent = std::variant<intent::AcceptConsent, intent::Cancel, intent::Back,
+using Intent = std::variant<intent::ConfirmIdFacts, intent::RejectIdFacts, intent::AcceptConsent, intent::Cancel, intent::Back,
                             intent::OpenVacancy, intent::ShowSlots, intent::ChooseSlot,
                             intent::ConfirmBooking, intent::Finish, intent::StillHere>;
 
@@ -77,6 +89,8 @@ struct JourneyConfig {
   /// Vacancies must belong to one of these job-fair sessions; when empty,
   /// the sessions of the catalog that take place today.
   std::vector<std::string> active_session_ids;
+  /// The profile's target groups: a vacancy must name one of them (empty: any).
+  std::vector<std::string> target_groups;
   std::chrono::seconds idle_timeout{90};
   std::chrono::seconds idle_warning{20};  // warn this long before the timeout
   std::chrono::seconds done_timeout{30};
@@ -85,6 +99,8 @@ struct JourneyConfig {
   std::chrono::seconds work_timeout{45};
   /// How long a rejected scan's message stays on the welcome screen.
   std::chrono::seconds notice_timeout{12};
+  /// How long "reading…" stays up after the camera last saw an unreadable code.
+  std::chrono::milliseconds reading_banner{1500};
   /// How long the "card read" confirmation stays up.
   std::chrono::seconds card_read_banner{3};
   std::shared_ptr<const WardTable> wards;
@@ -107,6 +123,9 @@ class Journey {
 
   /// A scan arrived (UI thread). Only the welcome screen takes scans.
   void on_scan(const ScanEvent& scan);
+  /// The camera sees a code it cannot read yet (UI thread). Shows "hold
+  /// still" on the welcome screen for a moment, replacing an older notice.
+  void on_reading();
   /// A touch or key press: restarts the idle timer.
   void on_activity();
   void handle(const Intent& intent);
@@ -122,7 +141,7 @@ class Journey {
   std::optional<std::chrono::steady_clock::time_point> next_deadline() const;
 
  private:
-  void start_session(CitizenId person);
+  void start_session(CitizenId person, Screen first);
   void end_session(const char* why);
   void go(Screen s);
   void compute_matches();
@@ -143,13 +162,13 @@ class Journey {
   std::optional<BookingRequest> m_pending;  // the booking being made, with its key
   std::shared_ptr<const Catalog> m_catalog;
   bool m_online = false;
-  std::optional<GeoPoint> m_home;
   std::uint64_t m_serial = 0;  // bumped at every screen change; older answers are dropped
   std::chrono::steady_clock::time_point m_last_activity{};
   std::chrono::steady_clock::time_point m_done_at{};
   std::chrono::steady_clock::time_point m_work_started{};
   std::chrono::steady_clock::time_point m_notice_at{};
   std::chrono::steady_clock::time_point m_card_read_at{};
+  std::chrono::steady_clock::time_point m_reading_at{};
   std::uint64_t m_scans_accepted = 0;
 };
 

@@ -150,7 +150,10 @@ void Journey::on_booking_failed(const ApiFailure& failure) {
 void Journey::print_slip() {
   SlipContext context;
   context.centre_name = m_config.centre_name;
-  context.seeker_name = m_person->full_name;
+  // A number-only reading has no name: the slip names the card instead
+  // (masked; staff compare it with the card at the interview).
+  context.seeker_name = m_person->birth_year_only ? "chủ thẻ căn cước " + mask_id(m_person->id)
+                                                  : m_person->full_name;
   context.printed_at = m_ports.clock.wall();
   if (m_catalog && m_view.vacancy) {
     const auto& ids = m_view.vacancy->session_ids;

@@ -5,6 +5,7 @@ namespace kiosk {
 MatchPerson match_person_from_card(const CitizenId& card, const WardTable* wards) {
   MatchPerson person;
   person.birth_date = card.birth_date;
+  person.birth_year_only = card.birth_year_only;
   if (wards != nullptr && !card.address.empty()) {
     if (const Ward* ward = wards->find_in_address(card.address)) {
       person.home = ward->centroid;
@@ -14,14 +15,11 @@ MatchPerson match_person_from_card(const CitizenId& card, const WardTable* wards
 }
 
 std::optional<MatchPerson> match_person_from_id_number(std::string_view id, int this_year) {
-  const auto facts = id_facts(id);
-  if (!facts || facts->birth_year < 1900 || facts->birth_year > this_year) {
+  auto card = citizen_from_id_only(id, this_year);
+  if (!card) {
     return std::nullopt;
   }
-  MatchPerson person;
-  person.birth_date = Date{facts->birth_year, 1, 1};
-  person.birth_year_only = true;
-  return person;
+  return match_person_from_card(*card, nullptr);
 }
 
 std::vector<std::string> sessions_on(std::span<const JobFairSession> sessions, Date day) {

@@ -20,6 +20,10 @@ struct ScanEvent {
 /// whose text it could not fully type.
 inline constexpr const char* k_status_text_lost = "text_lost";
 
+/// The status detail a camera reports, a few times a second, while a code
+/// is in view but not yet readable: the screen says "hold the card still".
+inline constexpr const char* k_status_reading = "reading";
+
 enum class SourceState { starting, ready, missing, failed };
 
 struct SourceStatus {

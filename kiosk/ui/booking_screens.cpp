@@ -93,7 +93,11 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
   summary_line(ctx, "Đơn vị", view.vacancy->employer_name, inner);
   summary_line(ctx, "Thời gian", slot_time(s) + ", " + format_vn_weekday_date(s.starts_at), inner);
   summary_line(ctx, "Địa điểm", s.booth.empty() ? s.venue : s.booth + " – " + s.venue, inner);
-  summary_line(ctx, "Người đăng ký", view.person_name, inner);
+  summary_line(ctx, "Người đăng ký",
+               view.id_check ? fmt::format("chủ thẻ {}, sinh năm {}", view.id_check->masked_id,
+                                           view.id_check->birth_year)
+                             : view.person_name,
+               inner);
   end_panel(ctx, pad);
   ImGui::Dummy(ImVec2(0, ctx.px(10)));
   if (!view.notice.empty()) {

@@ -19,7 +19,8 @@ bool has_footer(Screen s) {
 }  // namespace
 
 bool KioskUi::animating(const JourneyView& view) {
-  return view.screen == Screen::booking || view.screen == Screen::printing || view.slots_loading;
+  return view.screen == Screen::booking || view.screen == Screen::printing ||
+         view.slots_loading || view.reading;
 }
 
 std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info,
@@ -48,6 +49,7 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
   ImGui::BeginChild("content", content, false, ImGuiWindowFlags_NoScrollbar);
   switch (view.screen) {
     case Screen::welcome: draw_welcome(ctx, view, info); break;
+    case Screen::check_id: draw_check_id(ctx, view); break;
     case Screen::consent: draw_consent(ctx, view); break;
     case Screen::matches: draw_matches(ctx, view, m_session_serial); break;
     case Screen::vacancy: draw_vacancy(ctx, view); break;
@@ -106,7 +108,8 @@ void KioskUi::draw_footer(const UiContext& ctx, const JourneyView& view) {
   const ImVec2 size(ctx.px(420), ctx.px(100));
   const float y = top + (h - size.y) / 2;
   ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + ctx.px(k_margin), y));
-  const bool first_screen = view.screen == Screen::consent || view.screen == Screen::matches;
+  const bool first_screen = view.screen == Screen::check_id || view.screen == Screen::matches ||
+                            (view.screen == Screen::consent && !view.id_check);
   if (!first_screen) {
     if (button(ctx, "##back", "Quay lại", size, ButtonKind::secondary, true, true)) {
       ctx.emit(intent::Back{});

@@ -62,6 +62,8 @@ void draw_matches(const UiContext& ctx, const JourneyView& view, int session_ser
       view.matches.empty() && view.catalog_empty ? "Đang tải danh sách việc làm"
       : view.matches.empty()
           ? "Chưa có việc làm phù hợp"
+          : view.greeting_name.empty()
+          ? fmt::format("Có {} việc làm phù hợp với bạn", view.matches_total)
           : fmt::format("{}, có {} việc làm phù hợp với bạn", view.greeting_name,
                         view.matches_total);
   text(ctx, ctx.fonts.title, colour::k_text, heading);

@@ -9,6 +9,7 @@
 namespace kiosk::ui {
 
 void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo& info);
+void draw_check_id(const UiContext& ctx, const JourneyView& view);
 void draw_consent(const UiContext& ctx, const JourneyView& view);
 void draw_matches(const UiContext& ctx, const JourneyView& view, int session_serial);
 void draw_vacancy(const UiContext& ctx, const JourneyView& view);

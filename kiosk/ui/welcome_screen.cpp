@@ -54,7 +54,8 @@ void draw_card_picture(const UiContext& ctx, ImVec2 origin) {
 
 // The camera's picture, mirrored like a mirror so moving the card feels
 // natural, with a frame showing where to hold the card's QR code.
-void draw_camera_preview(const UiContext& ctx, const FrameInfo& info, ImVec2 pos, ImVec2 box) {
+void draw_camera_preview(const UiContext& ctx, const FrameInfo& info, bool reading, ImVec2 pos,
+                         ImVec2 box) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float w = box.x;
   float h = w / info.preview_aspect;
@@ -71,7 +72,8 @@ void draw_camera_preview(const UiContext& ctx, const FrameInfo& info, ImVec2 pos
   const ImVec2 c((min.x + max.x) / 2, (min.y + max.y) / 2);
   const ImVec2 g0(c.x - side / 2, c.y - side / 2);
   const ImVec2 g1(c.x + side / 2, c.y + side / 2);
-  dl->AddRect(g0, g1, IM_COL32(255, 255, 255, 120), ctx.px(12), 0, ctx.px(2));
+  dl->AddRect(g0, g1, reading ? colour::k_primary : IM_COL32(255, 255, 255, 120), ctx.px(12), 0,
+              ctx.px(reading ? 6 : 2));
   const float arm = side * 0.22f;
   const float t = ctx.px(8);
   const ImU32 col = colour::k_primary;
@@ -81,7 +83,7 @@ void draw_camera_preview(const UiContext& ctx, const FrameInfo& info, ImVec2 pos
     dl->AddLine(corner, ImVec2(corner.x + dx * arm, corner.y), col, t);
     dl->AddLine(corner, ImVec2(corner.x, corner.y + dy * arm), col, t);
   }
-  const char* hint = "Đặt mã QR vào giữa khung";
+  const char* hint = reading ? "Đang đọc… giữ yên thẻ" : "Đặt mã QR vào giữa khung";
   const ImVec2 ts = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, hint);
   const ImVec2 tp(c.x - ts.x / 2, max.y - ts.y - ctx.px(16));
   dl->AddRectFilled(ImVec2(tp.x - ctx.px(16), tp.y - ctx.px(6)),
@@ -121,7 +123,8 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
   const ImVec2 row = ImGui::GetCursorScreenPos();
   const float left_w = width * 0.42f;
   if (info.preview != nullptr) {
-    draw_camera_preview(ctx, info, ImVec2(row.x, row.y), ImVec2(left_w, ctx.px(390)));
+    draw_camera_preview(ctx, info, view.reading, ImVec2(row.x, row.y),
+                        ImVec2(left_w, ctx.px(390)));
   } else {
     draw_card_picture(ctx, ImVec2(row.x + (left_w - ctx.px(430)) / 2, row.y + ctx.px(10)));
     ImGui::GetWindowDrawList()->AddTriangleFilled(
@@ -140,7 +143,9 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
   ImGui::EndGroup();
 
   ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + ctx.px(430)));
-  if (!view.notice.empty()) {
+  if (view.reading) {
+    progress_banner(ctx, "Đang đọc mã QR… Bạn giữ yên thẻ trong giây lát");
+  } else if (!view.notice.empty()) {
     notice(ctx, view.notice);
   } else if (!info.scanner_ready) {
     notice(ctx, "Máy quét đang tạm ngừng hoạt động. Bạn hãy nhờ cán bộ hỗ trợ.");
@@ -158,12 +163,13 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
 
 void draw_consent(const UiContext& ctx, const JourneyView& view) {
   const float width = ImGui::GetContentRegionAvail().x;
-  if (view.card_read) {
+  if (view.card_read && !view.id_check) {
     success_banner(ctx, "Đã đọc thẻ căn cước của bạn");
   } else {
     ImGui::Dummy(ImVec2(0, ctx.px(96)));
   }
-  text(ctx, ctx.fonts.title, colour::k_text, "Xin chào " + view.greeting_name + "!");
+  text(ctx, ctx.fonts.title, colour::k_text,
+       view.greeting_name.empty() ? std::string("Xin chào!") : "Xin chào " + view.greeting_name + "!");
   ImGui::Dummy(ImVec2(0, ctx.px(10)));
   const float pad = ctx.px(40);
   begin_panel(ctx, pad);
@@ -171,8 +177,11 @@ void draw_consent(const UiContext& ctx, const JourneyView& view) {
   text(ctx, ctx.fonts.heading, colour::k_text, "Máy sẽ dùng thông tin trên thẻ để tìm việc cho bạn",
        inner);
   text(ctx, ctx.fonts.body, colour::k_muted,
-       "Chúng tôi dùng ngày sinh để chọn việc đúng độ tuổi và địa chỉ để tìm việc gần nhà bạn. "
-       "Thông tin chỉ dùng cho lần này và được xoá khỏi máy ngay khi bạn kết thúc.",
+       view.id_check
+           ? "Chúng tôi dùng năm sinh để chọn việc đúng độ tuổi. Thông tin chỉ dùng cho lần này và "
+             "được xoá khỏi máy ngay khi bạn kết thúc."
+           : "Chúng tôi dùng ngày sinh để chọn việc đúng độ tuổi và địa chỉ để tìm việc gần nhà "
+             "bạn. Thông tin chỉ dùng cho lần này và được xoá khỏi máy ngay khi bạn kết thúc.",
        inner);
   if (!view.home_area.empty()) {
     text(ctx, ctx.fonts.bold, colour::k_text, "Khu vực của bạn: " + view.home_area, inner);

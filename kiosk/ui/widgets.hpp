@@ -55,6 +55,9 @@ bool button(const UiContext& ctx, const char* id, std::string_view label, ImVec2
 void begin_panel(const UiContext& ctx, float padding);
 void end_panel(const UiContext& ctx, float padding);
 
+/// A full-width banner with a turning arc: the kiosk is busy reading.
+void progress_banner(const UiContext& ctx, std::string_view s);
+
 /// A small green pill with a reason ("Gần nhà bạn"); stays on the same line.
 void chip(const UiContext& ctx, std::string_view s);
 

@@ -1,6 +1,7 @@
 // Synthetic frames through conversion → keep-latest → decode → debounce, the
 // path CameraSource's threads drive, without a camera.
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -183,6 +184,89 @@ TEST_F(CameraPipeline, StopIsPromptWhileIdle) {
   const auto started = Clock::now();
   pipeline.stop();
   EXPECT_LT(Clock::now() - started, 500ms);
+}
+
+}  // namespace
+}  // namespace kiosk::camera
+
+namespace kiosk::camera {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+// The card's code with one data module in twenty flipped (scratches, a
+// glossy smear): the finder patterns are all there, the data is beyond
+// repair, so it can be seen but not read.
+GreyFrame damaged_card() {
+  GreyFrame frame = test::qr_frame(test::k_citizen_payload, 640, 480);
+  const int side = 57 * 6;  // version 10 with its quiet zone, 6 px per module
+  const int left = (640 - side) / 2;
+  const int top = (480 - side) / 2;
+  for (int my = 13; my < 57 - 13; ++my) {
+    for (int mx = 13; mx < 57 - 13; ++mx) {
+      if ((mx * 7919 + my * 104729) % 20 != 0) {
+        continue;
+      }
+      for (int y = 0; y < 6; ++y) {
+        for (int x = 0; x < 6; ++x) {
+          auto& px = frame.pixels[static_cast<std::size_t>((top + my * 6 + y) * 640 + left + mx * 6 + x)];
+          px = px < 128 ? 235 : 25;
+        }
+      }
+    }
+  }
+  return frame;
+}
+
+RawFrame as_yuyv(const GreyFrame& grey, std::vector<std::uint8_t>& storage) {
+  storage = test::to_yuyv(grey, grey.width * 2);
+  return test::yuyv_raw(storage, grey.width, grey.height, grey.width * 2);
+}
+
+TEST(CameraSighting, ACodeInViewButUnreadableIsReportedNotScanned) {
+  FramePipeline::Options opts;
+  opts.source_uri = "camera:/dev/video0";
+  opts.sighting_interval = 0ms;
+  FramePipeline pipeline({}, opts);
+  std::atomic<int> scans{0};
+  std::atomic<int> sightings{0};
+  pipeline.start([&](ScanEvent) { ++scans; }, [&] { ++sightings; });
+  std::vector<std::uint8_t> bytes;
+  const RawFrame raw = as_yuyv(damaged_card(), bytes);
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(pipeline.push(raw, Clock::now()));
+    ASSERT_TRUE(test::eventually([&] { return pipeline.stats().decoded + pipeline.stats().dropped ==
+                                              static_cast<std::uint64_t>(i + 1); }));
+  }
+  pipeline.stop();
+  EXPECT_EQ(scans.load(), 0);
+  EXPECT_GE(sightings.load(), 1);
+}
+
+TEST(CameraSighting, AnEmptyViewAndAReadableCodeAreNoSighting) {
+  FramePipeline::Options opts;
+  opts.source_uri = "camera:/dev/video0";
+  opts.sighting_interval = 0ms;
+  FramePipeline pipeline({}, opts);
+  std::atomic<int> scans{0};
+  std::atomic<int> sightings{0};
+  pipeline.start([&](ScanEvent) { ++scans; }, [&] { ++sightings; });
+  GreyFrame empty;
+  empty.width = 640;
+  empty.height = 480;
+  empty.pixels.assign(640 * 480, 128);
+  std::vector<std::uint8_t> empty_bytes;
+  std::vector<std::uint8_t> card_bytes;
+  const RawFrame nothing = as_yuyv(empty, empty_bytes);
+  const RawFrame card = as_yuyv(test::qr_frame(test::k_citizen_payload, 640, 480), card_bytes);
+  ASSERT_TRUE(pipeline.push(nothing, Clock::now()));
+  ASSERT_TRUE(test::eventually([&] { return pipeline.stats().decoded == 1; }));
+  ASSERT_TRUE(pipeline.push(card, Clock::now()));
+  ASSERT_TRUE(test::eventually([&] { return pipeline.stats().decoded == 2; }));
+  pipeline.stop();
+  EXPECT_EQ(scans.load(), 1);
+  EXPECT_EQ(sightings.load(), 0);
 }
 
 }  // namespace

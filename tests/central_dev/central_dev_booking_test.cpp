@@ -152,3 +152,44 @@ TEST_F(CentralDev, InterestsFollowTheSameIdempotencyRules) {
 
 }  // namespace
 }  // namespace kiosk::dev::test
+
+namespace kiosk::dev::test {
+namespace {
+
+// A card read by a scanner that typed only its number: the body carries the
+// birth year its digits say instead of the name and birth date.
+nlohmann::json number_only_body(const std::string& vacancy_id, const std::string& slot_id) {
+  auto body = booking_body(vacancy_id, slot_id);
+  auto& c = body["citizen"];
+  c.erase("full_name");
+  c.erase("birth_date");
+  c["birth_year"] = 1995;
+  c["id_number_only"] = true;
+  return body;
+}
+
+TEST_F(CentralDev, BookingWithTheCardNumberOnlyIsAccepted) {
+  start();
+  const auto slot = m_central->find_slot_with_remaining(1);
+  ASSERT_TRUE(slot);
+  const Answer ok = post("/api/v1/bookings", number_only_body(slot->vacancy_id, slot->slot_id), "n1");
+  EXPECT_EQ(ok.status, 201) << ok.body;
+
+  auto no_year = number_only_body(slot->vacancy_id, slot->slot_id);
+  no_year["citizen"].erase("birth_year");
+  const Answer bad = post("/api/v1/bookings", no_year, "n2");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("birth_year"), std::string::npos);
+
+  auto odd_flag = number_only_body(slot->vacancy_id, slot->slot_id);
+  odd_flag["citizen"]["id_number_only"] = "yes";
+  EXPECT_EQ(post("/api/v1/bookings", odd_flag, "n3").status, 400);
+
+  // Without the flag a name is still required.
+  auto no_name = number_only_body(slot->vacancy_id, slot->slot_id);
+  no_name["citizen"].erase("id_number_only");
+  EXPECT_EQ(post("/api/v1/bookings", no_name, "n4").status, 400);
+}
+
+}  // namespace
+}  // namespace kiosk::dev::test

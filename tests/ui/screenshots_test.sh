@@ -8,7 +8,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24" "$tool" --out "$out" \
   --width 1920 --height 1080
-expected=(welcome welcome-foreign-qr camera-waiting camera-incomplete camera-id-only camera-garbled
+expected=(welcome welcome-foreign-qr camera-waiting camera-reading camera-incomplete check-id
+  check-id-rejected camera-garbled
   keyboard-text-lost consent matches vacancy slots-loading slots confirm booking done idle-warning)
 for name in "${expected[@]}"; do
   file=$(ls "$out"/*-"$name".png 2>/dev/null | head -1)

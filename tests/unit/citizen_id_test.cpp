@@ -1,5 +1,9 @@
 #include "core/citizen_id.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include "core/booking.hpp"
+
 #include <gtest/gtest.h>
 
 namespace kiosk {
@@ -70,6 +74,67 @@ TEST(CitizenId, WipeClearsEveryPersonalField) {
   EXPECT_TRUE(id->full_name.empty());
   EXPECT_TRUE(id->address.empty());
   EXPECT_EQ(id->birth_date, Date{});
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(CitizenIdNumberOnly, TakesSexAndBirthYearFromTheDigits) {
+  const auto man = citizen_from_id_only("001095012345\r\n", 2026);
+  ASSERT_TRUE(man.has_value());
+  EXPECT_EQ(man->id, "001095012345");
+  EXPECT_TRUE(man->birth_year_only);
+  EXPECT_EQ(man->birth_date.year, 1995);
+  EXPECT_EQ(man->sex, Sex::male);
+  EXPECT_TRUE(man->full_name.empty());
+  EXPECT_TRUE(man->address.empty());
+
+  const auto woman = citizen_from_id_only("079301012345", 2026);  // 3: 2000s, female
+  ASSERT_TRUE(woman.has_value());
+  EXPECT_EQ(woman->birth_date.year, 2001);
+  EXPECT_EQ(woman->sex, Sex::female);
+}
+
+TEST(CitizenIdNumberOnly, RefusesAnythingButAPlausibleNumber) {
+  EXPECT_FALSE(citizen_from_id_only("001299012345", 2026));  // born 2099
+  EXPECT_FALSE(citizen_from_id_only("00109501234", 2026));   // 11 digits
+  EXPECT_FALSE(citizen_from_id_only("0010950123456", 2026));
+  EXPECT_FALSE(citizen_from_id_only("00109501234x", 2026));
+  EXPECT_FALSE(citizen_from_id_only("", 2026));
+  EXPECT_FALSE(citizen_from_id_only("001095012345|", 2026));
+  EXPECT_TRUE(citizen_from_id_only("001226012345", 2026));  // born 2026: the year is possible
+}
+
+TEST(CitizenIdNumberOnly, WipeForgetsTheYearOnlyMark) {
+  auto person = citizen_from_id_only("001095012345", 2026);
+  ASSERT_TRUE(person);
+  person->wipe();
+  EXPECT_FALSE(person->birth_year_only);
+  EXPECT_TRUE(person->id.empty());
+}
+
+TEST(BookingBody, CarriesTheFullReadingOrOnlyWhatTheNumberSays) {
+  BookingRequest full{"k", "kiosk", "vac", "slot", "001095012345", "Nguyễn Văn An",
+                      Date{1995, 3, 15}, Sex::male, ""};
+  const auto a = booking_body(full);
+  EXPECT_EQ(a["citizen"]["full_name"], "Nguyễn Văn An");
+  EXPECT_EQ(a["citizen"]["birth_date"], "1995-03-15");
+  EXPECT_FALSE(a["citizen"].contains("birth_year"));
+  EXPECT_FALSE(a.contains("phone"));
+
+  BookingRequest number_only{"k", "kiosk", "vac", "slot", "001095012345", "",
+                             Date{1995, 1, 1}, Sex::male, ""};
+  number_only.birth_year_only = true;
+  const auto b = booking_body(number_only);
+  EXPECT_EQ(b["citizen"]["id"], "001095012345");
+  EXPECT_EQ(b["citizen"]["birth_year"], 1995);
+  EXPECT_EQ(b["citizen"]["id_number_only"], true);
+  EXPECT_EQ(b["citizen"]["sex"], "Nam");
+  EXPECT_FALSE(b["citizen"].contains("full_name"));
+  EXPECT_FALSE(b["citizen"].contains("birth_date"));
 }
 
 }  // namespace

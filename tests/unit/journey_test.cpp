@@ -367,3 +367,104 @@ TEST_F(JourneyTest, AcceptedCardIsConfirmedForAMomentAndCounted) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// The card's number alone, as a keyboard-wedge scanner types it: born 1995
+// (the 4th digit 0: 1900s, male), so 31 on 27/11/2026.
+constexpr const char* k_number_only = "001095012345\r\n";
+
+TEST_F(JourneyTest, NumberOnlyScanAsksThePersonToConfirmWhatTheNumberSays) {
+  journey.on_scan(ScanEvent{k_number_only, "evdev:x", true});
+  ASSERT_EQ(journey.view().screen, Screen::check_id);
+  EXPECT_TRUE(journey.has_person());
+  ASSERT_TRUE(journey.view().id_check.has_value());
+  EXPECT_EQ(journey.view().id_check->birth_year, 1995);
+  EXPECT_EQ(journey.view().id_check->sex, "Nam");
+  EXPECT_EQ(journey.view().id_check->masked_id, "001******345");
+  EXPECT_TRUE(journey.view().greeting_name.empty());
+  EXPECT_TRUE(journey.view().home_area.empty());
+
+  journey.handle(intent::ConfirmIdFacts{});
+  ASSERT_EQ(journey.view().screen, Screen::consent);
+  journey.handle(intent::Back{});  // back to the facts, not out of the session
+  ASSERT_EQ(journey.view().screen, Screen::check_id);
+  journey.handle(intent::ConfirmIdFacts{});
+  journey.handle(intent::AcceptConsent{});
+  ASSERT_EQ(journey.view().screen, Screen::matches);
+  // The age rules still apply: the 18–25 vacancy is not offered.
+  for (const auto& m : journey.view().matches) {
+    EXPECT_NE(m.vacancy.id, "vac-young");
+  }
+}
+
+TEST_F(JourneyTest, NumberOnlyBookingCarriesTheBirthYearAndNoName) {
+  journey.on_scan(ScanEvent{k_number_only, "evdev:x", true});
+  journey.handle(intent::ConfirmIdFacts{});
+  journey.handle(intent::AcceptConsent{});
+  journey.handle(intent::OpenVacancy{"vac-near"});
+  journey.handle(intent::ShowSlots{});
+  runner.run_all();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  ASSERT_EQ(journey.view().screen, Screen::confirm);
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  ASSERT_EQ(printer.printed.size(), 1u);
+  // The slip names the card, masked, never a name that was not read.
+  bool names_card = false;
+  for (const auto& block : printer.printed[0].blocks) {
+    names_card = names_card || block.text.find("001******345") != std::string::npos;
+    EXPECT_EQ(block.text.find("001095012345"), std::string::npos);
+  }
+  EXPECT_TRUE(names_card);
+  journey.handle(intent::Finish{});
+  EXPECT_FALSE(journey.has_person());
+  EXPECT_FALSE(journey.view().id_check.has_value());
+}
+
+TEST_F(JourneyTest, RejectingTheNumbersFactsEndsTheSessionWithAdvice) {
+  journey.on_scan(ScanEvent{k_number_only, "evdev:x", true});
+  journey.handle(intent::RejectIdFacts{});
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_FALSE(journey.has_person());
+  EXPECT_FALSE(journey.view().id_check.has_value());
+  EXPECT_NE(journey.view().notice.find("camera"), std::string::npos);
+}
+
+TEST_F(JourneyTest, ANumberThatCannotBeABirthYearIsRejected) {
+  // 4th digit 2: born in the 2000s, year 99 → 2099, later than today.
+  journey.on_scan(ScanEvent{"001299012345", "evdev:x", true});
+  EXPECT_EQ(journey.view().screen, Screen::welcome);
+  EXPECT_FALSE(journey.has_person());
+  EXPECT_FALSE(journey.view().notice.empty());
+}
+
+TEST_F(JourneyTest, ACodeInViewSaysHoldStillUntilReadOrGone) {
+  journey.on_scan(ScanEvent{"hello", "t"});
+  ASSERT_FALSE(journey.view().notice.empty());
+  journey.on_reading();
+  EXPECT_TRUE(journey.view().reading);
+  EXPECT_TRUE(journey.view().notice.empty());  // trying again: the old advice goes
+  ASSERT_TRUE(journey.next_deadline().has_value());
+  clock.advance(1s);
+  journey.on_reading();  // still in view
+  clock.advance(1s);
+  journey.tick();
+  EXPECT_TRUE(journey.view().reading);
+  clock.advance(1s);
+  journey.tick();
+  EXPECT_FALSE(journey.view().reading);  // taken away
+  EXPECT_FALSE(journey.next_deadline().has_value());
+
+  journey.on_reading();
+  journey.on_scan(ScanEvent{k_card, "camera:x"});
+  EXPECT_EQ(journey.view().screen, Screen::consent);
+  EXPECT_FALSE(journey.view().reading);
+  journey.on_reading();  // mid-session sightings change nothing
+  EXPECT_FALSE(journey.view().reading);
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -58,7 +58,11 @@ void CameraSource::start(ScanHandler on_scan, StatusHandler on_status) {
   }
   m_reported_state = SourceState::starting;
   m_reported_detail.clear();
-  m_pipeline.start(std::move(on_scan));
+  // A code in view but not yet readable: the screen asks to hold still.
+  // The status handler only posts, so both threads may call it.
+  m_pipeline.start(std::move(on_scan), [on_status, uri = m_settings.uri] {
+    on_status(SourceStatus{SourceState::ready, uri, k_status_reading});
+  });
   m_capture = std::jthread([this, on_status = std::move(on_status)](const std::stop_token& stop) {
     run_capture(stop, on_status);
   });

@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 
+#include "adapters/scan/finder_patterns.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 
@@ -38,11 +39,11 @@ FramePipeline::~FramePipeline() {
   stop();
 }
 
-void FramePipeline::start(CodeSource::ScanHandler on_scan) {
+void FramePipeline::start(CodeSource::ScanHandler on_scan, SightingHandler on_sighting) {
   stop();
-  m_thread = std::jthread([this, on_scan = std::move(on_scan)](const std::stop_token& stop) {
-    decode_loop(stop, on_scan);
-  });
+  m_next_sighting_check = {};
+  m_thread = std::jthread([this, handlers = Handlers{std::move(on_scan), std::move(on_sighting)}](
+                              const std::stop_token& stop) { decode_loop(stop, handlers); });
 }
 
 void FramePipeline::stop() {
@@ -89,15 +90,14 @@ FramePipeline::Stats FramePipeline::stats() const {
   return stats;
 }
 
-void FramePipeline::decode_loop(const std::stop_token& stop,
-                                const CodeSource::ScanHandler& on_scan) {
+void FramePipeline::decode_loop(const std::stop_token& stop, const Handlers& handlers) {
   ::pthread_setname_np(::pthread_self(), "cam-decode");
   ScanDebouncer debouncer(m_options.hold);
   Stats last_logged = stats();
   auto next_log = Clock::now() + m_options.stats_interval;
   while (!stop.stop_requested()) {
     if (std::optional<GreyFrame> frame = m_latest.wait_take(stop, k_idle_wait)) {
-      decode_frame(*frame, debouncer, on_scan);
+      decode_frame(*frame, debouncer, handlers);
       m_latest.recycle(std::move(*frame));
     }
     if (Clock::now() >= next_log) {
@@ -108,7 +108,7 @@ void FramePipeline::decode_loop(const std::stop_token& stop,
 }
 
 void FramePipeline::decode_frame(const GreyFrame& frame, ScanDebouncer& debouncer,
-                                 const CodeSource::ScanHandler& on_scan) {
+                                 const Handlers& handlers) {
   tl::expected<scan::DecodedCode, scan::DecodeError> decoded =
       tl::unexpected(scan::DecodeError::no_code);
   const auto started = Clock::now();
@@ -127,6 +127,7 @@ void FramePipeline::decode_frame(const GreyFrame& frame, ScanDebouncer& debounce
     m_max_decode_us.store(took.count(), std::memory_order_relaxed);  // only this thread writes
   }
   if (!decoded) {
+    check_sighting(frame, handlers);
     return;
   }
   secure_wipe(decoded->text);
@@ -137,7 +138,20 @@ void FramePipeline::decode_frame(const GreyFrame& frame, ScanDebouncer& debounce
   m_scans.fetch_add(1, std::memory_order_relaxed);
   // Length and source only: the content is personal data.
   logger("scan")->info("{}: scan of {} bytes", m_options.source_uri, decoded->bytes.size());
-  on_scan(ScanEvent{std::move(decoded->bytes), m_options.source_uri});
+  handlers.on_scan(ScanEvent{std::move(decoded->bytes), m_options.source_uri});
+}
+
+void FramePipeline::check_sighting(const GreyFrame& frame, const Handlers& handlers) {
+  // A frame with no readable code costs one more plain ZXing pass, and only
+  // a few times a second: enough to tell the person "hold still".
+  const auto now = Clock::now();
+  if (!handlers.on_sighting || now < m_next_sighting_check) {
+    return;
+  }
+  m_next_sighting_check = now + m_options.sighting_interval;
+  if (scan::qr_sighted(grey_image(frame))) {
+    handlers.on_sighting();
+  }
 }
 
 void FramePipeline::log_stats(Stats& last_logged) const {

@@ -34,7 +34,14 @@ class FramePipeline {
     std::chrono::milliseconds hold = ScanDebouncer::k_default_hold;
     int preview_max_width = 640;                       // 0: no preview is kept
     std::chrono::milliseconds stats_interval{60'000};  // debug log cadence
+    /// How often, at most, a frame without a readable code is checked for a
+    /// code that is there but not (yet) readable.
+    std::chrono::milliseconds sighting_interval{250};
   };
+
+  /// Called on the decode thread when a QR code is in view but could not be
+  /// read yet (held at an angle, moving, out of focus). Must only post.
+  using SightingHandler = std::function<void()>;
 
   struct Stats {
     std::uint64_t frames = 0;                      // converted and offered to the decoder
@@ -54,9 +61,11 @@ class FramePipeline {
 
   /// Starts the "cam-decode" thread: it takes the newest frame, decodes it
   /// and calls `on_scan` (on that thread) for each new scan, with the code's
-  /// raw bytes. The debouncer starts afresh. A running thread is stopped
-  /// first. Call start/stop from one thread.
-  void start(CodeSource::ScanHandler on_scan);
+  /// raw bytes, and `on_sighting` (when set; at most once per
+  /// `sighting_interval`) while a code is in view but unreadable. The
+  /// debouncer starts afresh. A running thread is stopped first. Call
+  /// start/stop from one thread.
+  void start(CodeSource::ScanHandler on_scan, SightingHandler on_sighting = {});
 
   /// Stops and joins the decode thread promptly (within one decode); no
   /// `on_scan` runs after it returns. Idempotent.
@@ -82,9 +91,13 @@ class FramePipeline {
   Stats stats() const;
 
  private:
-  void decode_loop(const std::stop_token& stop, const CodeSource::ScanHandler& on_scan);
-  void decode_frame(const GreyFrame& frame, ScanDebouncer& debouncer,
-                    const CodeSource::ScanHandler& on_scan);
+  struct Handlers {
+    CodeSource::ScanHandler on_scan;
+    SightingHandler on_sighting;
+  };
+  void decode_loop(const std::stop_token& stop, const Handlers& handlers);
+  void decode_frame(const GreyFrame& frame, ScanDebouncer& debouncer, const Handlers& handlers);
+  void check_sighting(const GreyFrame& frame, const Handlers& handlers);
   void log_stats(Stats& last_logged) const;
 
   Decoder m_decoder;
@@ -93,6 +106,7 @@ class FramePipeline {
 
   PreviewSlot m_preview;
   std::uint64_t m_next_sequence = 1;  // capture side only
+  std::chrono::steady_clock::time_point m_next_sighting_check{};  // decode thread only
 
   std::atomic<std::uint64_t> m_corrupt{0};
   std::atomic<std::uint64_t> m_decoded{0};

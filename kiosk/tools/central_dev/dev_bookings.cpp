@@ -27,6 +27,29 @@ bool all_digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A full card reading carries the name and birth date; a card whose QR gave
+// only its number (`id_number_only`) carries the birth year its digits say.
+std::optional<std::string> check_identity(const nlohmann::json& c) {
+  const auto flag = c.find("id_number_only");
+  if (flag != c.end() && !flag->is_boolean()) {
+    return std::string("citizen.id_number_only must be true or false");
+  }
+  if (flag != c.end() && flag->get<bool>()) {
+    const auto year = c.find("birth_year");
+    if (year == c.end() || !year->is_number_integer() || *year < 1900 || *year > 2100) {
+      return std::string("citizen.birth_year must be a year when id_number_only is set");
+    }
+    return std::nullopt;
+  }
+  if (!is_text(c, "full_name")) {
+    return std::string("citizen.full_name must be a non-empty string");
+  }
+  if (!is_text(c, "birth_date") || !parse_day(c["birth_date"].get_ref<const std::string&>())) {
+    return std::string("citizen.birth_date must be a YYYY-MM-DD date");
+  }
+  return std::nullopt;
+}
+
 // Checks the body of a booking (with_slot) or an interest; the reason names
 // the first offending field.
 tl::expected<ParsedRequest, std::string> parse_request(const std::string& text, bool with_slot) {
@@ -49,11 +72,8 @@ tl::expected<ParsedRequest, std::string> parse_request(const std::string& text, 
       !all_digits(c["id"].get_ref<const std::string&>())) {
     return tl::unexpected(std::string("citizen.id must be 12 digits"));
   }
-  if (!is_text(c, "full_name")) {
-    return tl::unexpected(std::string("citizen.full_name must be a non-empty string"));
-  }
-  if (!is_text(c, "birth_date") || !parse_day(c["birth_date"].get_ref<const std::string&>())) {
-    return tl::unexpected(std::string("citizen.birth_date must be a YYYY-MM-DD date"));
+  if (auto bad = check_identity(c)) {
+    return tl::unexpected(std::move(*bad));
   }
   if (!is_text(c, "sex") || (c["sex"] != "Nam" && c["sex"] != "Nữ")) {
     return tl::unexpected(std::string("citizen.sex must be \"Nam\" or \"Nữ\""));
