@@ -132,7 +132,7 @@ Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fon
       m_sync(*m_sync_api, *m_store, m_clock, profile.api.sync_interval, [this](SyncResult r) {
         m_queue.post([this, r = std::move(r)] {
           m_vacancy_count = r.catalog ? r.catalog->vacancies.size() : 0;
-          m_journey.set_catalog(r.catalog, r.online);
+          m_journey.set_catalog(r.catalog, r.online, r.search_index);
         });
       }) {
   m_wake_event = SDL_RegisterEvents(1);

@@ -61,6 +61,38 @@ struct Shooter {
   }
 };
 
+// Search with the on-screen keyboard, an empty result, the occupation grid
+// with related occupations, and the filters; leaves the list as it was.
+bool shoot_refinement(Shooter& shoot, Journey& journey) {
+  journey.handle(intent::ShowKeyboard{true});
+  journey.handle(intent::SetSearch{"nhan vien"});
+  shoot.frame(true, "search-keyboard");
+  journey.handle(intent::ShowKeyboard{false});
+  journey.handle(intent::SetSearch{"phi hanh gia"});
+  shoot.frame(true, "search-empty");
+  journey.handle(intent::SetSearch{""});
+  journey.handle(intent::OpenOccupations{});
+  const auto grid = journey.view().occupation_grid;
+  if (grid.size() < 2) {
+    std::cerr << "the occupation grid has fewer than two tiles\n";
+    return false;
+  }
+  journey.handle(intent::ToggleOccupation{grid[0].isco08});
+  shoot.frame(true, "occupations");
+  journey.handle(intent::ShowMatches{});
+  shoot.frame(true, "matches-occupation");
+  journey.handle(intent::OpenFilters{});
+  TouchFilters filters;
+  filters.max_km = 10;
+  filters.min_salary_million = 8;
+  journey.handle(intent::SetFilters{filters});
+  shoot.frame(true, "filters");
+  journey.handle(intent::SetFilters{});
+  journey.handle(intent::ShowMatches{});
+  journey.handle(intent::ToggleOccupation{grid[0].isco08});
+  return true;
+}
+
 // What the camera sees while someone holds a card up: a grey room, a light
 // card and its QR code, a little noise.
 PreviewFrame synthetic_camera_picture() {
@@ -156,7 +188,8 @@ int run(int argc, char** argv) {
     return 1;
   }
   const std::size_t vacancy_count = catalog->vacancies.size();
-  journey.set_catalog(std::make_shared<const Catalog>(std::move(*catalog)), true);
+  const auto shared_catalog = std::make_shared<const Catalog>(std::move(*catalog));
+  journey.set_catalog(shared_catalog, true);
 
   auto window = Window::open(WindowOptions{"kiosk-screenshots", width, height, false});
   if (!window) {
@@ -206,8 +239,15 @@ int run(int argc, char** argv) {
   journey.tick();
   journey.on_scan(ScanEvent{k_card, "demo"});
   shoot.frame(true, "consent");
+  journey.handle(intent::OpenWardPicker{});
+  journey.handle(intent::SetWardSearch{"cau"});
+  shoot.frame(true, "ward-picker");
+  journey.handle(intent::ChooseWard{journey.view().wards.front().code});
   journey.handle(intent::AcceptConsent{});
   shoot.frame(true, "matches");
+  if (!shoot_refinement(shoot, journey)) {
+    return 1;
+  }
   const auto& matches = journey.view().matches;
   auto with_slots = std::find_if(matches.begin(), matches.end(),
                                  [](const Match& m) { return m.vacancy.slots_available > 0; });
@@ -241,6 +281,12 @@ int run(int argc, char** argv) {
   clock.advance(config.idle_timeout - std::chrono::seconds{12});
   journey.tick();
   shoot.frame(true, "idle-warning");
+  // The same list from the cache while the central API is unreachable.
+  journey.handle(intent::Cancel{});
+  journey.set_catalog(shared_catalog, false);
+  journey.on_scan(ScanEvent{k_card, "demo"});
+  journey.handle(intent::AcceptConsent{});
+  shoot.frame(true, "matches-offline");
 
   central.stop();
   if (!ui.audit().missing().empty()) {

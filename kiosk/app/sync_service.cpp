@@ -78,6 +78,17 @@ void SyncService::run(std::stop_token stop) {
   }
 }
 
+void SyncService::publish(SyncResult result) {
+  if (result.catalog != m_indexed) {
+    m_indexed = result.catalog;
+    m_index = result.catalog ? std::make_shared<const SearchIndex>(
+                                   SearchIndex::build(result.catalog->vacancies))
+                             : nullptr;
+  }
+  result.search_index = m_index;
+  m_publish(std::move(result));
+}
+
 std::shared_ptr<const Catalog> SyncService::load_cache() {
   if (auto purged = m_store.purge_expired(m_clock.wall()); !purged) {
     logger("store")->warn("expired vacancies not purged: {}", purged.error().message);
@@ -91,7 +102,7 @@ std::shared_ptr<const Catalog> SyncService::load_cache() {
   auto catalog = std::make_shared<const Catalog>(std::move(*cached));
   logger("store")->info("cache: {} vacancies, {} occupations", catalog->vacancies.size(),
                         catalog->occupations.size());
-  m_publish(SyncResult{catalog, true, true, 0, {}});
+  publish(SyncResult{catalog, true, true, 0, {}, nullptr});
   return catalog;
 }
 
@@ -124,12 +135,12 @@ std::chrono::milliseconds SyncService::sync_once(std::shared_ptr<const Catalog>&
     store_outcome(*outcome);
     drop_expired(outcome->catalog, m_clock.wall());
     current = std::make_shared<const Catalog>(std::move(outcome->catalog));
-    m_publish(SyncResult{current, true, false, outcome->skipped, {}});
+    publish(SyncResult{current, true, false, outcome->skipped, {}, nullptr});
     return m_interval;
   }
   const ApiFailure& failure = outcome.error();
   logger("api")->warn("sync failed, the catalog stays as it was: {}", failure.message);
-  m_publish(SyncResult{current, false, false, 0, failure.message});
+  publish(SyncResult{current, false, false, 0, failure.message, nullptr});
   const auto wait =
       backoff_delay(m_options.attempt_backoff, failures, m_options.random, failure.retry_after);
   ++failures;

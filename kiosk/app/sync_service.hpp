@@ -17,6 +17,7 @@
 #include "core/backoff.hpp"
 #include "core/catalog.hpp"
 #include "core/catalog_sync.hpp"
+#include "core/search.hpp"
 #include "ports/central_api.hpp"
 #include "ports/clock.hpp"
 #include "ports/vacancy_store.hpp"
@@ -29,6 +30,9 @@ struct SyncResult {
   bool from_cache = false;  // this is the cache loaded at start-up
   std::size_t skipped = 0;  // malformed entries the last successful sync left out
   std::string failure;  // why the last attempt failed; empty when it succeeded
+  /// The free-text index over catalog->vacancies, built on the sync thread
+  /// so the UI never pays for it; null when there is no catalog.
+  std::shared_ptr<const SearchIndex> search_index;
 };
 
 /// How SyncService retries. The defaults suit a kiosk; tests shrink them.
@@ -76,7 +80,13 @@ class SyncService {
   VacancyStore& m_store;
   const Clock& m_clock;
   std::chrono::seconds m_interval;
+  /// Publishes `result` with the search index of its catalog, built once
+  /// per catalog (sync thread).
+  void publish(SyncResult result);
+
   Publish m_publish;
+  std::shared_ptr<const Catalog> m_indexed;  // the catalog m_index was built for
+  std::shared_ptr<const SearchIndex> m_index;
   SyncServiceOptions m_options;
   bool m_store_stale = false;  // the last store write failed: rewrite it whole
   std::mutex m_mutex;

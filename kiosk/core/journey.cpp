@@ -7,18 +7,12 @@
 
 #include "core/log.hpp"
 #include "core/match_query.hpp"
+#include "core/overloaded.hpp"
 #include "core/slip.hpp"
 #include "core/text.hpp"
 
 namespace kiosk {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 std::string given_name(const std::string& full_name) {
   // Vietnamese names put the given name last: "Nguyễn Văn An" -> "An".
@@ -89,6 +83,7 @@ void Journey::start_session(CitizenId person, Screen first) {
   JourneyView fresh;
   fresh.catalog_status = m_view.catalog_status;
   fresh.catalog_empty = m_view.catalog_empty;
+  fresh.offline = m_view.offline;
   m_view = std::move(fresh);
   m_view.greeting_name = given_name(m_person->full_name);
   m_view.person_name = m_person->full_name;
@@ -118,6 +113,8 @@ void Journey::end_session(const char* why) {
     m_pending->wipe();
     m_pending.reset();
   }
+  m_occupations.clear();
+  m_home_ward.clear();
   ++m_serial;
   secure_wipe(m_view.greeting_name);
   secure_wipe(m_view.person_name);
@@ -129,6 +126,7 @@ void Journey::end_session(const char* why) {
   m_view.scans_accepted = m_scans_accepted;
   m_view.catalog_status = catalog_status();
   m_view.catalog_empty = !m_catalog || m_catalog->vacancies.empty();
+  m_view.offline = !m_online;
 }
 
 void Journey::go(Screen s) {
@@ -156,6 +154,9 @@ void Journey::on_activity() {
 
 void Journey::handle(const Intent& intent) {
   on_activity();
+  if (refine(intent)) {
+    return;
+  }
   std::visit(
       Overloaded{
           [&](const intent::ConfirmIdFacts&) {
@@ -183,6 +184,9 @@ void Journey::handle(const Intent& intent) {
             switch (m_view.screen) {
               case Screen::vacancy: go(Screen::matches); break;
               case Screen::slots: go(Screen::vacancy); break;
+              case Screen::occupations:
+              case Screen::filters: go(Screen::matches); break;
+              case Screen::ward: go(Screen::consent); break;
               case Screen::confirm: go(Screen::slots); break;
               case Screen::consent:
                 if (m_view.id_check) {
@@ -252,6 +256,7 @@ void Journey::handle(const Intent& intent) {
             }
           },
           [&](const intent::StillHere&) {},
+          [](const auto&) {},  // the refinement intents, handled by refine()
       },
       intent);
 }
@@ -311,11 +316,17 @@ std::optional<std::chrono::steady_clock::time_point> Journey::next_deadline() co
   return m_ports.clock.steady() + std::chrono::seconds{1};
 }
 
-void Journey::set_catalog(std::shared_ptr<const Catalog> catalog, bool online) {
+void Journey::set_catalog(std::shared_ptr<const Catalog> catalog, bool online,
+                          std::shared_ptr<const SearchIndex> index) {
+  if (catalog && !index) {
+    index = std::make_shared<const SearchIndex>(SearchIndex::build(catalog->vacancies));
+  }
   m_catalog = std::move(catalog);
+  m_index = std::move(index);
   m_online = online;
   m_view.catalog_status = catalog_status();
   m_view.catalog_empty = !m_catalog || m_catalog->vacancies.empty();
+  m_view.offline = !m_online;
 }
 
 std::string Journey::catalog_status() const {
@@ -327,25 +338,6 @@ std::string Journey::catalog_status() const {
     return "Cập nhật lúc " + when;
   }
   return "Đang ngoại tuyến · dữ liệu cập nhật lúc " + when;
-}
-
-void Journey::compute_matches() {
-  m_view.matches.clear();
-  if (!m_catalog) {
-    return;
-  }
-  // The same query kioskctl match builds: sessions named by the profile, or
-  // the ones the centre runs today; the person's age (or birth year) and home.
-  MatchPerson person = match_person_from_card(*m_person, m_config.wards.get());
-  const MatchQuery query =
-      match_query_for(person, MatchScope{m_config.active_session_ids, m_config.target_groups},
-                      m_catalog->sessions, m_ports.clock.wall());
-  person.birth_date = {};
-  auto result = match_vacancies(m_catalog->vacancies, query);
-  m_view.matches = std::move(result.matches);
-  m_view.matches_total = result.eligible;
-  logger("flow")->info("{} eligible of {} vacancies", result.eligible,
-                       m_catalog->vacancies.size());
 }
 
 }  // namespace kiosk

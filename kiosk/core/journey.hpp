@@ -16,7 +16,9 @@
 #include "core/catalog.hpp"
 #include "core/citizen_id.hpp"
 #include "core/geo.hpp"
+#include "core/match_filters.hpp"
 #include "core/matching.hpp"
+#include "core/search.hpp"
 #include "ports/central_api.hpp"
 #include "ports/clock.hpp"
 #include "ports/code_source.hpp"
@@ -25,7 +27,21 @@
 
 namespace kiosk {
 
-enum class Screen { welcome, check_id, consent, matches, vacancy, slots, confirm, booking, printing, done };
+enum class Screen {
+  welcome,
+  check_id,
+  consent,
+  ward,  // choose the home ward from a list
+  matches,
+  occupations,  // the occupation grid
+  filters,
+  vacancy,
+  slots,
+  confirm,
+  booking,
+  printing,
+  done,
+};
 
 /// What an ID number alone says about its holder, for them to confirm when
 /// a keyboard scanner could read only the number.
@@ -33,6 +49,34 @@ struct IdCheck {
   std::string masked_id;  // "001******345"
   int birth_year = 0;
   std::string sex;  // "Nam" / "Nữ"
+};
+
+/// What the person narrowed the list to with their fingers; each member
+/// left at its default does not filter.
+struct TouchFilters {
+  char occupation_group = 0;    // ISCO-08 major group '1'…'9'; 0 = any
+  int max_km = 0;               // ward-to-ward distance from home; 0 = any
+  std::string employment_type;  // full_time, part_time, seasonal…; "" = any
+  int min_salary_million = 0;   // VND millions a month; 0 = any
+  std::optional<EducationLevel> education;  // the person's own schooling
+
+  /// How many filters are set.
+  int active() const;
+  friend bool operator==(const TouchFilters&, const TouchFilters&) = default;
+};
+
+/// One occupation as the screens offer it: a tile, a chip.
+struct OccupationChoice {
+  std::string isco08;
+  std::string label;
+  std::size_t vacancies = 0;  // how many of the person's eligible vacancies carry it
+  bool chosen = false;
+};
+
+/// A ward of the list the person picks home from.
+struct WardChoice {
+  std::string code;
+  std::string name;  // "Phường Yên Hoà"
 };
 
 /// Everything a screen needs to draw; plain data, owned by the Journey.
@@ -47,9 +91,21 @@ struct JourneyView {
   std::optional<IdCheck> id_check;  // check_id: the facts to confirm; kept for the confirm screen
   std::string home_area;      // "Phường Yên Hòa", or empty when unknown
   std::vector<Match> matches;    // the best ones, in order
-  std::size_t matches_total = 0;  // every eligible vacancy, shown or not
+  std::size_t matches_total = 0;  // every eligible vacancy, before search and filters
+  std::size_t matches_shown = 0;  // after search and filters (matches holds the best of them)
+  std::string search_text;        // what was typed in the search field
+  bool keyboard_open = false;
+  TouchFilters filters;
+  bool home_known = false;                       // distance filters make sense
+  std::vector<char> occupation_groups;           // major groups among the eligible vacancies
+  std::vector<OccupationChoice> chosen_occupations;  // the person's picks, as chips
+  std::vector<OccupationChoice> related;         // "related occupations" chips
+  std::vector<OccupationChoice> occupation_grid;  // occupations screen: the tiles
+  std::string ward_search;                       // ward screen: typed filter
+  std::vector<WardChoice> wards;                 // ward screen: the list, filtered
   std::string catalog_status;  // "Cập nhật lúc 08:30" / offline notice
   bool catalog_empty = true;
+  bool offline = false;  // the last sync could not reach the central API
   std::optional<Vacancy> vacancy;
   bool slots_loading = false;
   std::vector<Slot> slots;
@@ -77,11 +133,37 @@ struct ChooseSlot {
 struct ConfirmBooking {};
 struct Finish {};
 struct StillHere {};
+struct SetSearch {  // matches: the search field's new text
+  std::string text;
+};
+struct ShowKeyboard {
+  bool open = true;
+};
+struct OpenOccupations {};
+struct ToggleOccupation {
+  std::string isco08;
+};
+struct OpenFilters {};
+struct SetFilters {
+  TouchFilters filters;
+};
+struct ShowMatches {};  // back to the list from the grid or the filters
+struct OpenWardPicker {};
+struct SetWardSearch {
+  std::string text;
+};
+struct ChooseWard {  // "" = leave home unknown
+  std::string code;
+};
 }  // namespace intent
 
 using Intent = std::variant<intent::ConfirmIdFacts, intent::RejectIdFacts, intent::AcceptConsent, intent::Cancel, intent::Back,
                             intent::OpenVacancy, intent::ShowSlots, intent::ChooseSlot,
-                            intent::ConfirmBooking, intent::Finish, intent::StillHere>;
+                            intent::ConfirmBooking, intent::Finish, intent::StillHere,
+                            intent::SetSearch, intent::ShowKeyboard, intent::OpenOccupations,
+                            intent::ToggleOccupation, intent::OpenFilters, intent::SetFilters,
+                            intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
+                            intent::ChooseWard>;
 
 struct JourneyConfig {
   std::string kiosk_id;
@@ -132,7 +214,11 @@ class Journey {
   /// Advances timers; call at least once a second while not on welcome.
   void tick();
   /// The vacancies to match against (after a sync or a cache load).
-  void set_catalog(std::shared_ptr<const Catalog> catalog, bool online);
+  /// `index` must be built over catalog->vacancies; when null the Journey
+  /// builds it here (fine for small catalogs; the app builds it off the UI
+  /// thread).
+  void set_catalog(std::shared_ptr<const Catalog> catalog, bool online,
+                   std::shared_ptr<const SearchIndex> index = nullptr);
 
   const JourneyView& view() const { return m_view; }
   /// True while personal data is held (a session is open).
@@ -145,6 +231,12 @@ class Journey {
   void end_session(const char* why);
   void go(Screen s);
   void compute_matches();
+  /// Handles the intents that narrow or widen the list (journey_refine.cpp);
+  /// false when `intent` is not one of them.
+  bool refine(const Intent& intent);
+  MatchQuery base_query() const;
+  void fill_occupation_grid();
+  void fill_wards();
   void load_slots();
   void send_booking();
   void print_slip();
@@ -161,6 +253,9 @@ class Journey {
   std::optional<CitizenId> m_person;
   std::optional<BookingRequest> m_pending;  // the booking being made, with its key
   std::shared_ptr<const Catalog> m_catalog;
+  std::shared_ptr<const SearchIndex> m_index;  // over m_catalog->vacancies
+  std::vector<std::string> m_occupations;      // the person's chosen ISCO-08 codes
+  std::string m_home_ward;                     // chosen on the ward screen ("" = from the card)
   bool m_online = false;
   std::uint64_t m_serial = 0;  // bumped at every screen change; older answers are dropped
   std::chrono::steady_clock::time_point m_last_activity{};

@@ -51,7 +51,10 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
     case Screen::welcome: draw_welcome(ctx, view, info); break;
     case Screen::check_id: draw_check_id(ctx, view); break;
     case Screen::consent: draw_consent(ctx, view); break;
+    case Screen::ward: draw_ward(ctx, view); break;
     case Screen::matches: draw_matches(ctx, view, m_session_serial); break;
+    case Screen::occupations: draw_occupations(ctx, view); break;
+    case Screen::filters: draw_filters(ctx, view); break;
     case Screen::vacancy: draw_vacancy(ctx, view); break;
     case Screen::slots: draw_slots(ctx, view); break;
     case Screen::confirm: draw_confirm(ctx, view); break;

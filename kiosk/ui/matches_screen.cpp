@@ -1,11 +1,13 @@
 #include <fmt/format.h>
 
+#include "ui/keyboard.hpp"
 #include "ui/screens.hpp"
 
 namespace kiosk::ui {
 namespace {
 
 constexpr float k_card_height = 236.0f;
+constexpr float k_row_height = 92.0f;
 
 // One vacancy as a tappable card: title, employer, salary and place, and
 // the reasons it was offered.
@@ -55,54 +57,216 @@ bool match_card(const UiContext& ctx, const Match& m, int index) {
   return tapped;
 }
 
-}  // namespace
+// One vacancy as a short row, while the keyboard takes half the screen.
+bool match_row(const UiContext& ctx, const Match& m, int index) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float h = ctx.px(k_row_height - 12);
+  ImGui::PushID(index);
+  const bool tapped = ImGui::InvisibleButton("row", ImVec2(width, h)) && !was_drag();
+  const bool held = ImGui::IsItemActive();
+  ImGui::PopID();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h),
+                    held ? colour::k_secondary : colour::k_card, ctx.px(12));
+  const float pad = ctx.px(24);
+  draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, pos.y + ctx.px(6)), colour::k_text,
+            m.vacancy.title);
+  std::string line = m.vacancy.employer_name;
+  if (!m.vacancy.ward_name.empty()) {
+    line += "  ·  " + m.vacancy.ward_name;
+  }
+  draw_text(ctx, dl, ctx.fonts.small, ImVec2(pos.x + pad, pos.y + ctx.px(44)), colour::k_muted,
+            line);
+  ImGui::Dummy(ImVec2(width, ctx.px(12) - ImGui::GetStyle().ItemSpacing.y));
+  return tapped;
+}
 
-void draw_matches(const UiContext& ctx, const JourneyView& view, int session_serial) {
-  const std::string heading =
-      view.matches.empty() && view.catalog_empty ? "Đang tải danh sách việc làm"
-      : view.matches.empty()
-          ? "Chưa có việc làm phù hợp"
-          : view.greeting_name.empty()
-          ? fmt::format("Có {} việc làm phù hợp với bạn", view.matches_total)
-          : fmt::format("{}, có {} việc làm phù hợp với bạn", view.greeting_name,
-                        view.matches_total);
-  text(ctx, ctx.fonts.title, colour::k_text, heading);
-  std::string sub = view.home_area.empty() ? "Sắp xếp theo khoảng cách đến nơi làm việc"
-                                           : "Việc gần " + view.home_area + " được xếp lên trước";
-  if (view.matches_total > view.matches.size()) {
-    sub += fmt::format(" · đang hiện {} việc gần nhất", view.matches.size());
+// Search field, occupation grid and filters, in one row.
+void toolbar(const UiContext& ctx, const JourneyView& view) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float gap = ctx.px(20);
+  const ImVec2 button_size(ctx.px(290), ctx.px(view.keyboard_open ? 80 : 96));
+  const float field_w = width - 2 * (button_size.x + gap);
+  const std::string count =
+      view.search_text.empty() ? std::string() : fmt::format("{} việc", view.matches_shown);
+  if (search_box(ctx, "##search", view.search_text, "Tìm việc: tên việc, công ty, phường…",
+                 view.keyboard_open, ImVec2(field_w, button_size.y), count)) {
+    ctx.emit(intent::ShowKeyboard{true});
   }
-  text(ctx, ctx.fonts.body, colour::k_muted, sub);
-  ImGui::Dummy(ImVec2(0, ctx.px(4)));
-  if (!view.notice.empty()) {
-    notice(ctx, view.notice);
+  ImGui::SameLine(0, gap);
+  const std::string jobs = view.chosen_occupations.empty()
+                               ? std::string("Chọn nghề")
+                               : fmt::format("Chọn nghề ({})", view.chosen_occupations.size());
+  if (button(ctx, "##occupations", jobs, button_size, ButtonKind::secondary)) {
+    ctx.emit(intent::OpenOccupations{});
   }
-  if (view.matches.empty() && view.catalog_empty) {
-    notice(ctx,
-           "Danh sách việc làm chưa tải xong. Bạn hãy đợi một lát rồi quét thẻ lại, hoặc hỏi cán "
-           "bộ tư vấn tại quầy.");
+  ImGui::SameLine(0, gap);
+  const int active = view.filters.active();
+  const std::string filters =
+      active == 0 ? std::string("Bộ lọc") : fmt::format("Bộ lọc ({})", active);
+  if (button(ctx, "##filters", filters, button_size, ButtonKind::secondary)) {
+    ctx.emit(intent::OpenFilters{});
+  }
+}
+
+// The chosen occupations (tap to drop) and related ones (tap to add).
+void occupation_chips(const UiContext& ctx, const JourneyView& view) {
+  if (view.chosen_occupations.empty()) {
     return;
   }
-  if (view.matches.empty()) {
+  ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  bool first = true;
+  int id = 0;
+  for (const auto& o : view.chosen_occupations) {
+    const std::string label = o.label + "  ×";
+    chip_row_place(ctx, toggle_chip_width(ctx, label), first);
+    first = false;
+    ImGui::PushID(id++);
+    if (toggle_chip(ctx, "##chosen", label, true)) {
+      ctx.emit(intent::ToggleOccupation{o.isco08});
+    }
+    ImGui::PopID();
+  }
+  for (const auto& o : view.related) {
+    const std::string label = fmt::format("+ {} ({})", o.label, o.vacancies);
+    const float w = toggle_chip_width(ctx, label);
+    ImGui::SameLine(0, ctx.px(16));
+    if (ImGui::GetContentRegionAvail().x < w) {
+      break;  // one row only: the list matters more
+    }
+    ImGui::PushID(id++);
+    if (toggle_chip(ctx, "##related", label, false)) {
+      ctx.emit(intent::ToggleOccupation{o.isco08});
+    }
+    ImGui::PopID();
+  }
+}
+
+void empty_result(const UiContext& ctx, const JourneyView& view) {
+  const bool narrowed = !view.search_text.empty() || view.filters.active() > 0 ||
+                        !view.chosen_occupations.empty();
+  if (!narrowed) {
     notice(ctx,
            "Hiện chưa có vị trí nào phù hợp với độ tuổi của bạn trong phiên này. Bạn hãy hỏi cán "
            "bộ tư vấn tại quầy để được giới thiệu thêm.");
     return;
   }
+  notice(ctx, fmt::format("Không có việc nào khớp với lựa chọn của bạn. Có {} việc phù hợp "
+                          "với bạn nếu bỏ bớt điều kiện.",
+                          view.matches_total));
+  ImGui::Dummy(ImVec2(0, ctx.px(10)));
+  const ImVec2 size(ctx.px(380), ctx.px(96));
+  bool first = true;
+  if (!view.search_text.empty()) {
+    if (button(ctx, "##clear-search", "Xoá tìm kiếm", size, ButtonKind::secondary)) {
+      ctx.emit(intent::SetSearch{""});
+    }
+    first = false;
+  }
+  if (view.filters.active() > 0) {
+    if (!first) {
+      ImGui::SameLine(0, ctx.px(20));
+    }
+    if (button(ctx, "##clear-filters", "Xoá bộ lọc", size, ButtonKind::secondary)) {
+      ctx.emit(intent::SetFilters{});
+    }
+    first = false;
+  }
+  if (!view.chosen_occupations.empty()) {
+    if (!first) {
+      ImGui::SameLine(0, ctx.px(20));
+    }
+    if (button(ctx, "##other-jobs", "Chọn nghề khác", size, ButtonKind::secondary)) {
+      ctx.emit(intent::OpenOccupations{});
+    }
+  }
+}
+
+std::string sub_heading(const JourneyView& view) {
+  std::string sub = view.home_area.empty() ? "Việc đúng nghề, gần nhà, lương tốt xếp trước"
+                                           : "Việc gần " + view.home_area + " được xếp lên trước";
+  if (view.matches_shown < view.matches_total) {
+    sub += fmt::format(" · {} trên {} việc khớp lựa chọn của bạn", view.matches_shown,
+                       view.matches_total);
+  }
+  if (view.matches_shown > view.matches.size()) {
+    sub += fmt::format(" · đang hiện {} việc đầu", view.matches.size());
+  }
+  return sub;
+}
+
+void match_list(const UiContext& ctx, const JourneyView& view, int session_serial) {
   ImGui::PushID(session_serial);
-  ImGui::BeginChild("matches", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+  const float list_h = view.keyboard_open ? ImGui::GetContentRegionAvail().y -
+                                                keyboard_height(ctx) - ctx.px(12)
+                                          : 0.0f;
+  ImGui::BeginChild("matches", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
   drag_to_scroll();
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(view.matches.size()), ctx.px(k_card_height));
+  const float item_h = ctx.px(view.keyboard_open ? k_row_height : k_card_height);
+  clipper.Begin(static_cast<int>(view.matches.size()), item_h);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      if (match_card(ctx, view.matches[static_cast<std::size_t>(i)], i)) {
-        ctx.emit(intent::OpenVacancy{view.matches[static_cast<std::size_t>(i)].vacancy.id});
+      const Match& m = view.matches[static_cast<std::size_t>(i)];
+      if (view.keyboard_open ? match_row(ctx, m, i) : match_card(ctx, m, i)) {
+        ctx.emit(intent::OpenVacancy{m.vacancy.id});
       }
     }
   }
+  scroll_position(ctx);
   ImGui::EndChild();
   ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_matches(const UiContext& ctx, const JourneyView& view, int session_serial) {
+  if (!view.keyboard_open) {
+    const std::string heading =
+        view.matches_total == 0 && view.catalog_empty ? "Đang tải danh sách việc làm"
+        : view.matches_total == 0                     ? "Chưa có việc làm phù hợp"
+        : view.greeting_name.empty()
+            ? fmt::format("Có {} việc làm phù hợp với bạn", view.matches_total)
+            : fmt::format("{}, có {} việc làm phù hợp với bạn", view.greeting_name,
+                          view.matches_total);
+    text(ctx, ctx.fonts.title, colour::k_text, heading);
+    text(ctx, ctx.fonts.body, colour::k_muted, sub_heading(view));
+    ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  }
+  if (view.matches_total == 0 && view.catalog_empty) {
+    notice(ctx,
+           "Danh sách việc làm chưa tải xong. Bạn hãy đợi một lát rồi quét thẻ lại, hoặc hỏi cán "
+           "bộ tư vấn tại quầy.");
+    return;
+  }
+  if (view.matches_total > 0) {
+    toolbar(ctx, view);
+    occupation_chips(ctx, view);
+    ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  }
+  if (!view.notice.empty()) {
+    notice(ctx, view.notice);
+  } else if (view.offline && !view.keyboard_open) {
+    notice(ctx, view.catalog_status +
+                    ". Máy chưa kết nối được với trung tâm; một số việc có thể đã đủ người.");
+  }
+  if (view.matches.empty()) {
+    empty_result(ctx, view);
+  } else {
+    match_list(ctx, view, session_serial);
+  }
+  if (view.keyboard_open) {
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
+                                     ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
+                                         keyboard_height(ctx)));
+    std::string typed = view.search_text;
+    switch (keyboard(ctx, typed)) {
+      case KeyboardResult::edited: ctx.emit(intent::SetSearch{typed}); break;
+      case KeyboardResult::closed: ctx.emit(intent::ShowKeyboard{false}); break;
+      case KeyboardResult::none: break;
+    }
+  }
 }
 
 std::string salary_line(const Vacancy& v) {

@@ -12,6 +12,9 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
 void draw_check_id(const UiContext& ctx, const JourneyView& view);
 void draw_consent(const UiContext& ctx, const JourneyView& view);
 void draw_matches(const UiContext& ctx, const JourneyView& view, int session_serial);
+void draw_occupations(const UiContext& ctx, const JourneyView& view);
+void draw_filters(const UiContext& ctx, const JourneyView& view);
+void draw_ward(const UiContext& ctx, const JourneyView& view);
 void draw_vacancy(const UiContext& ctx, const JourneyView& view);
 void draw_slots(const UiContext& ctx, const JourneyView& view);
 void draw_confirm(const UiContext& ctx, const JourneyView& view);

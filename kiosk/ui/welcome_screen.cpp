@@ -183,12 +183,26 @@ void draw_consent(const UiContext& ctx, const JourneyView& view) {
            : "Chúng tôi dùng ngày sinh để chọn việc đúng độ tuổi và địa chỉ để tìm việc gần nhà "
              "bạn. Thông tin chỉ dùng cho lần này và được xoá khỏi máy ngay khi bạn kết thúc.",
        inner);
-  if (!view.home_area.empty()) {
-    text(ctx, ctx.fonts.bold, colour::k_text, "Khu vực của bạn: " + view.home_area, inner);
+  if (!view.id_check) {
+    // The card may name a district that no longer exists: the person
+    // confirms the ward read from it, or picks theirs.
+    ImGui::Dummy(ImVec2(0, ctx.px(6)));
+    const ImVec2 change(ctx.px(360), ctx.px(72));
+    const float line_w = inner - change.x - ctx.px(24);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    text(ctx, ctx.fonts.bold, colour::k_text,
+         view.home_area.empty() ? std::string("Chưa rõ phường, xã nơi bạn ở")
+                                : "Nơi bạn ở: " + view.home_area,
+         line_w);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + inner - change.x, at.y - ctx.px(16)));
+    if (button(ctx, "##ward", view.home_area.empty() ? "Chọn phường, xã" : "Chọn nơi khác",
+               change, ButtonKind::secondary)) {
+      ctx.emit(intent::OpenWardPicker{});
+    }
   }
   end_panel(ctx, pad);
-  ImGui::Dummy(ImVec2(0, ctx.px(30)));
-  if (button(ctx, "##agree", "Đồng ý, xem việc làm", ImVec2(width, ctx.px(130)))) {
+  ImGui::Dummy(ImVec2(0, ctx.px(16)));
+  if (button(ctx, "##agree", "Đồng ý, xem việc làm", ImVec2(width, ctx.px(120)))) {
     ctx.emit(intent::AcceptConsent{});
   }
 }

@@ -151,6 +151,81 @@ void chip(const UiContext& ctx, std::string_view s) {
   ImGui::SameLine(0, ctx.px(12));
 }
 
+float toggle_chip_width(const UiContext& ctx, std::string_view label) {
+  ImFont* font = ctx.fonts.bold;
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+             .x +
+         ctx.px(56);
+}
+
+bool toggle_chip(const UiContext& ctx, const char* id, std::string_view label, bool on) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 size(toggle_chip_width(ctx, label), ctx.px(72));
+  const bool tapped = ImGui::InvisibleButton(id, size) && !was_drag();
+  const bool held = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  const ImU32 fill = on ? (held ? colour::k_primary_active : colour::k_primary)
+                        : (held ? colour::k_secondary_active : colour::k_card);
+  dl->AddRectFilled(pos, max, fill, size.y / 2);
+  if (!on) {
+    dl->AddRect(pos, max, colour::k_card_border, size.y / 2, 0, ctx.px(2));
+  }
+  ImFont* font = ctx.fonts.bold;
+  const float th = text_height(font, label, FLT_MAX);
+  draw_text(ctx, dl, font, ImVec2(pos.x + ctx.px(28), pos.y + (size.y - th) / 2),
+            on ? colour::k_header_text : colour::k_text, label);
+  return tapped;
+}
+
+void chip_row_place(const UiContext& ctx, float width, bool first) {
+  if (first) {
+    return;
+  }
+  ImGui::SameLine(0, ctx.px(16));
+  if (ImGui::GetContentRegionAvail().x < width) {
+    ImGui::NewLine();
+  }
+}
+
+bool search_box(const UiContext& ctx, const char* id, const std::string& text,
+                std::string_view placeholder, bool focused, ImVec2 size,
+                std::string_view trailing) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool tapped = ImGui::InvisibleButton(id, size) && !was_drag();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  dl->AddRectFilled(pos, max, colour::k_card, ctx.px(16));
+  dl->AddRect(pos, max, focused ? colour::k_header : colour::k_card_border, ctx.px(16), 0,
+              ctx.px(focused ? 4 : 2));
+  // A magnifier: the font has no such glyph.
+  const ImVec2 c(pos.x + ctx.px(44), pos.y + size.y / 2 - ctx.px(4));
+  dl->AddCircle(c, ctx.px(14), colour::k_muted, 24, ctx.px(4));
+  dl->AddLine(ImVec2(c.x + ctx.px(10), c.y + ctx.px(10)), ImVec2(c.x + ctx.px(22), c.y + ctx.px(22)),
+              colour::k_muted, ctx.px(5));
+  ImFont* font = ctx.fonts.body;
+  const std::string_view shown = text.empty() ? placeholder : std::string_view(text);
+  const float th = text_height(font, shown, FLT_MAX);
+  const ImVec2 tp(pos.x + ctx.px(84), pos.y + (size.y - th) / 2);
+  draw_text(ctx, dl, font, tp, text.empty() ? colour::k_disabled : colour::k_text, shown);
+  if (focused) {
+    const float x = text.empty() ? tp.x
+                                 : tp.x + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0,
+                                                              text.data(), text.data() + text.size())
+                                              .x +
+                                       ctx.px(4);
+    dl->AddLine(ImVec2(x, tp.y), ImVec2(x, tp.y + th), colour::k_header, ctx.px(3));
+  }
+  if (!trailing.empty()) {
+    ImFont* bold = ctx.fonts.bold;
+    const float tw = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, trailing.data(),
+                                         trailing.data() + trailing.size())
+                         .x;
+    draw_text(ctx, dl, bold, ImVec2(max.x - tw - ctx.px(28), tp.y), colour::k_header, trailing);
+  }
+  return tapped;
+}
+
 void notice(const UiContext& ctx, std::string_view s) {
   ImFont* font = ctx.fonts.body;
   const float width = ImGui::GetContentRegionAvail().x;
@@ -214,6 +289,23 @@ void spinner(const UiContext& ctx, float radius) {
   dl->PathArcTo(centre, radius, start, start + IM_PI * 1.5f, 48);
   dl->PathStroke(colour::k_header, 0, ctx.px(12));
   ImGui::Dummy(ImVec2(width, 2 * radius));
+}
+
+void scroll_position(const UiContext& ctx) {
+  const float max = ImGui::GetScrollMaxY();
+  if (max <= 0.0f) {
+    return;
+  }
+  const ImVec2 wpos = ImGui::GetWindowPos();
+  const ImVec2 wsize = ImGui::GetWindowSize();
+  const float w = ctx.px(8);
+  const float x = wpos.x + wsize.x - w;
+  const float visible = wsize.y / (wsize.y + max);
+  const float thumb = std::max(ctx.px(48), wsize.y * visible);
+  const float y = wpos.y + (wsize.y - thumb) * (ImGui::GetScrollY() / max);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(x, wpos.y), ImVec2(x + w, wpos.y + wsize.y), colour::k_secondary, w / 2);
+  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + thumb), colour::k_disabled, w / 2);
 }
 
 void drag_to_scroll() {

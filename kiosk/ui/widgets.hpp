@@ -61,6 +61,26 @@ void progress_banner(const UiContext& ctx, std::string_view s);
 /// A small green pill with a reason ("Gần nhà bạn"); stays on the same line.
 void chip(const UiContext& ctx, std::string_view s);
 
+/// A pill that can be on or off (a filter value, an occupation), at least
+/// 72 px tall; true when tapped. Stays on the line: call SameLine() between
+/// chips, or use chip_row() to wrap them.
+bool toggle_chip(const UiContext& ctx, const char* id, std::string_view label, bool on);
+
+/// Width toggle_chip() takes for `label`.
+float toggle_chip_width(const UiContext& ctx, std::string_view label);
+
+/// Before each chip of a wrapping row: moves to the next line when a chip
+/// `width` wide no longer fits. `first` starts the row.
+void chip_row_place(const UiContext& ctx, float width, bool first);
+
+/// The search field as a big tappable box: `text`, or `placeholder` in grey
+/// when empty, with a drawn magnifier, when `focused` a caret, and
+/// `trailing` (a result count) at the right end. True when tapped (to open
+/// the keyboard).
+bool search_box(const UiContext& ctx, const char* id, const std::string& text,
+                std::string_view placeholder, bool focused, ImVec2 size,
+                std::string_view trailing = {});
+
 /// An amber box with a message for the person.
 void notice(const UiContext& ctx, std::string_view s);
 
@@ -72,6 +92,10 @@ void spinner(const UiContext& ctx, float radius);
 
 /// Lets a finger drag the current child window's content up and down.
 void drag_to_scroll();
+
+/// Inside a scrolling child, before EndChild(): a slim bar on its right
+/// edge showing where in the list the person is (nothing when it all fits).
+void scroll_position(const UiContext& ctx);
 
 /// True when the last mouse press moved far enough to be a drag, not a tap.
 bool was_drag();

@@ -1,0 +1,228 @@
+// The screens that narrow the list: the occupation grid, the filters, and
+// the home-ward picker. Each shows, live, how many vacancies are left.
+
+#include <array>
+#include <functional>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "core/occupations.hpp"
+#include "ui/keyboard.hpp"
+#include "ui/screens.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr float k_tile_height = 150.0f;
+constexpr float k_bottom_bar = 110.0f;
+
+// One occupation tile of the grid: label and count; green when chosen.
+bool occupation_tile(const UiContext& ctx, const OccupationChoice& o, float width) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 size(width, ctx.px(k_tile_height - 20));
+  const bool tapped = ImGui::InvisibleButton(o.isco08.c_str(), size) && !was_drag();
+  const bool held = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  const ImU32 fill = o.chosen ? (held ? colour::k_primary_active : colour::k_primary)
+                              : (held ? colour::k_secondary : colour::k_card);
+  dl->AddRectFilled(pos, max, fill, ctx.px(16));
+  if (!o.chosen) {
+    dl->AddRect(pos, max, colour::k_card_border, ctx.px(16), 0, ctx.px(2));
+  }
+  const ImU32 ink = o.chosen ? colour::k_header_text : colour::k_text;
+  const float pad = ctx.px(24);
+  draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, pos.y + ctx.px(16)), ink, o.label,
+            size.x - 2 * pad);
+  draw_text(ctx, dl, ctx.fonts.small, ImVec2(pos.x + pad, max.y - ctx.px(44)),
+            o.chosen ? colour::k_header_text : colour::k_muted,
+            fmt::format("{} việc{}", o.vacancies, o.chosen ? " · đã chọn" : ""));
+  return tapped;
+}
+
+// "Xem N việc" along the bottom of a refinement screen, with an optional
+// secondary action on its left.
+void bottom_bar(const UiContext& ctx, const JourneyView& view, const char* secondary,
+                const Intent& secondary_intent) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
+                                   ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
+                                       ctx.px(k_bottom_bar)));
+  const float gap = ctx.px(30);
+  float main_w = width;
+  if (secondary != nullptr) {
+    main_w = (width - gap) * 0.6f;
+    if (button(ctx, "##secondary", secondary, ImVec2(width - gap - main_w, ctx.px(k_bottom_bar)),
+               ButtonKind::secondary)) {
+      ctx.emit(secondary_intent);
+    }
+    ImGui::SameLine(0, gap);
+  }
+  const std::string label = view.matches_shown == 0
+                                ? std::string("Không còn việc nào: bỏ bớt lựa chọn")
+                                : fmt::format("Xem {} việc phù hợp", view.matches_shown);
+  if (button(ctx, "##show", label, ImVec2(main_w, ctx.px(k_bottom_bar)))) {
+    ctx.emit(intent::ShowMatches{});
+  }
+}
+
+// A titled row of chips, one of which is on.
+template <class T>
+void choice_row(const UiContext& ctx, const char* title, const std::vector<std::pair<T, std::string>>& options,
+                const T& current, const std::function<void(const T&)>& choose) {
+  text(ctx, ctx.fonts.bold, colour::k_text, title);
+  bool first = true;
+  int id = 0;
+  for (const auto& [value, label] : options) {
+    chip_row_place(ctx, toggle_chip_width(ctx, label), first);
+    first = false;
+    ImGui::PushID(title);
+    ImGui::PushID(id++);
+    if (toggle_chip(ctx, "##opt", label, value == current)) {
+      choose(value);
+    }
+    ImGui::PopID();
+    ImGui::PopID();
+  }
+  ImGui::Dummy(ImVec2(0, ctx.px(14)));
+}
+
+}  // namespace
+
+void draw_occupations(const UiContext& ctx, const JourneyView& view) {
+  text(ctx, ctx.fonts.title, colour::k_text, "Bạn muốn làm nghề gì?");
+  text(ctx, ctx.fonts.body, colour::k_muted,
+       "Chạm để chọn một hoặc nhiều nghề; việc đúng nghề được xếp lên trước. Chạm lần nữa để bỏ "
+       "chọn.");
+  ImGui::Dummy(ImVec2(0, ctx.px(6)));
+  const float list_h = ImGui::GetContentRegionAvail().y - ctx.px(k_bottom_bar) - ctx.px(16);
+  ImGui::BeginChild("grid", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
+  drag_to_scroll();
+  const int columns = 3;
+  const float gap = ctx.px(20);
+  const float tile_w = (ImGui::GetContentRegionAvail().x - ctx.px(16) - gap * (columns - 1)) / columns;
+  int column = 0;
+  for (const auto& o : view.occupation_grid) {
+    if (column > 0) {
+      ImGui::SameLine(0, gap);
+    }
+    if (occupation_tile(ctx, o, tile_w)) {
+      ctx.emit(intent::ToggleOccupation{o.isco08});
+    }
+    column = (column + 1) % columns;
+  }
+  if (view.occupation_grid.empty()) {
+    notice(ctx, "Chưa có nghề nào trong danh sách việc làm của phiên này.");
+  }
+  scroll_position(ctx);
+  ImGui::EndChild();
+  bottom_bar(ctx, view, nullptr, intent::ShowMatches{});
+}
+
+void draw_filters(const UiContext& ctx, const JourneyView& view) {
+  text(ctx, ctx.fonts.title, colour::k_text, "Lọc danh sách việc làm");
+  ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  const float list_h = ImGui::GetContentRegionAvail().y - ctx.px(k_bottom_bar) - ctx.px(16);
+  ImGui::BeginChild("filters", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
+  drag_to_scroll();
+  const TouchFilters& f = view.filters;
+  const auto set = [&](auto change) {
+    TouchFilters next = f;
+    change(next);
+    ctx.emit(intent::SetFilters{next});
+  };
+  std::vector<std::pair<char, std::string>> groups{{0, "Tất cả"}};
+  for (const char g : view.occupation_groups) {
+    groups.emplace_back(g, std::string(isco_major_group_label(g)));
+  }
+  choice_row<char>(ctx, "Nhóm nghề", groups, f.occupation_group,
+                   [&](const char& g) { set([&](TouchFilters& t) { t.occupation_group = g; }); });
+  if (view.home_known) {
+    choice_row<int>(ctx, "Khoảng cách từ nhà bạn",
+                    {{0, "Không giới hạn"}, {3, "Dưới 3 km"}, {5, "Dưới 5 km"}, {10, "Dưới 10 km"},
+                     {20, "Dưới 20 km"}},
+                    f.max_km, [&](const int& km) { set([&](TouchFilters& t) { t.max_km = km; }); });
+  }
+  choice_row<std::string>(
+      ctx, "Thời gian làm việc",
+      {{"", "Tất cả"}, {"full_time", "Toàn thời gian"}, {"part_time", "Bán thời gian"},
+       {"seasonal", "Thời vụ"}},
+      f.employment_type,
+      [&](const std::string& type) { set([&](TouchFilters& t) { t.employment_type = type; }); });
+  choice_row<int>(ctx, "Lương tối thiểu mỗi tháng",
+                  {{0, "Không yêu cầu"}, {5, "Từ 5 triệu ₫"}, {8, "Từ 8 triệu ₫"},
+                   {10, "Từ 10 triệu ₫"}, {15, "Từ 15 triệu ₫"}},
+                  f.min_salary_million,
+                  [&](const int& m) { set([&](TouchFilters& t) { t.min_salary_million = m; }); });
+  using Level = std::optional<EducationLevel>;
+  choice_row<Level>(ctx, "Trình độ học vấn của bạn",
+                    {{std::nullopt, "Không chọn"},
+                     {EducationLevel::lower_secondary, "THCS"},
+                     {EducationLevel::upper_secondary, "THPT"},
+                     {EducationLevel::vocational, "Trung cấp"},
+                     {EducationLevel::college, "Cao đẳng"},
+                     {EducationLevel::university, "Đại học"}},
+                    f.education,
+                    [&](const Level& e) { set([&](TouchFilters& t) { t.education = e; }); });
+  scroll_position(ctx);
+  ImGui::EndChild();
+  bottom_bar(ctx, view, f.active() > 0 ? "Xoá bộ lọc" : nullptr, intent::SetFilters{});
+}
+
+void draw_ward(const UiContext& ctx, const JourneyView& view) {
+  if (!view.keyboard_open) {
+    text(ctx, ctx.fonts.title, colour::k_text, "Bạn đang sống ở phường, xã nào?");
+    text(ctx, ctx.fonts.body, colour::k_muted,
+         "Chạm vào tên phường, xã; hoặc chạm ô tìm kiếm và gõ vài chữ đầu (không cần dấu).");
+    ImGui::Dummy(ImVec2(0, ctx.px(6)));
+  }
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 none_size(ctx.px(420), ctx.px(view.keyboard_open ? 80 : 96));
+  if (search_box(ctx, "##ward-search", view.ward_search, "Tìm phường, xã, ví dụ: yen hoa",
+                 view.keyboard_open, ImVec2(width - none_size.x - ctx.px(20), none_size.y))) {
+    ctx.emit(intent::ShowKeyboard{true});
+  }
+  ImGui::SameLine(0, ctx.px(20));
+  if (button(ctx, "##no-ward", "Không có trong danh sách", none_size, ButtonKind::secondary)) {
+    ctx.emit(intent::ChooseWard{""});
+  }
+  ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  const float list_h = view.keyboard_open
+                           ? ImGui::GetContentRegionAvail().y - keyboard_height(ctx) - ctx.px(12)
+                           : 0.0f;
+  ImGui::BeginChild("wards", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
+  drag_to_scroll();
+  const int columns = 3;
+  const float gap = ctx.px(16);
+  const float cell_w = (ImGui::GetContentRegionAvail().x - ctx.px(16) - gap * (columns - 1)) / columns;
+  int column = 0;
+  for (const auto& w : view.wards) {
+    if (column > 0) {
+      ImGui::SameLine(0, gap);
+    }
+    if (button(ctx, w.code.c_str(), w.name, ImVec2(cell_w, ctx.px(76)), ButtonKind::secondary)) {
+      ctx.emit(intent::ChooseWard{w.code});
+    }
+    column = (column + 1) % columns;
+  }
+  if (view.wards.empty()) {
+    notice(ctx, "Không tìm thấy phường, xã nào có tên như vậy. Bạn hãy xoá bớt chữ.");
+  }
+  scroll_position(ctx);
+  ImGui::EndChild();
+  if (!view.keyboard_open) {
+    return;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
+                                   ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
+                                       keyboard_height(ctx)));
+  std::string typed = view.ward_search;
+  switch (keyboard(ctx, typed)) {
+    case KeyboardResult::edited: ctx.emit(intent::SetWardSearch{typed}); break;
+    case KeyboardResult::closed: ctx.emit(intent::ShowKeyboard{false}); break;
+    case KeyboardResult::none: break;
+  }
+}
+
+}  // namespace kiosk::ui
