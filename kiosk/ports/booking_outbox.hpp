@@ -1,0 +1,78 @@
+#pragma once
+// The durable outbox of bookings and "register interest" requests: a request
+// is written to disk (fsync'd) with its Idempotency-Key before it is sent,
+// so a crash, a power cut or a dead network never loses it, and the key
+// makes every resend harmless. The personal data an entry carries is erased
+// from disk once the central API has the request (or refused it for good).
+// Blocking: call from worker threads only.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/booking.hpp"
+#include "core/time.hpp"
+#include "ports/central_api.hpp"
+#include "ports/vacancy_store.hpp"  // StoreFailure
+
+namespace kiosk {
+
+enum class OutboxKind {
+  booking,   // POST /api/v1/bookings, a slot
+  interest,  // POST /api/v1/interests, no slot: the centre calls the person
+};
+
+enum class DeliveryState {
+  pending,    // stored; not delivered yet (transient failure): it will be resent
+  delivered,  // the central API accepted it (201)
+  rejected,   // refused for good (409 slot_full / already_booked, 422, 404…)
+};
+
+/// What became of one request handed to the outbox.
+struct Delivery {
+  DeliveryState state = DeliveryState::pending;
+  /// Set when delivered: the API's answer (for an interest: reference and
+  /// vacancy; slot fields empty).
+  std::optional<BookingConfirmation> confirmation;
+  /// Set when pending or rejected: the last failure (kind, HTTP status, code).
+  std::optional<ApiFailure> failure;
+};
+
+/// One entry as `kioskctl outbox` lists it: no personal data.
+struct OutboxSummary {
+  std::string idempotency_key;
+  OutboxKind kind = OutboxKind::booking;
+  std::string vacancy_id;
+  std::string slot_id;
+  DeliveryState state = DeliveryState::pending;
+  int attempts = 0;
+  WallTime created_at{};
+  std::string reference;   // once delivered
+  std::string last_error;  // code or message of the last failure
+};
+
+class BookingOutbox {
+ public:
+  virtual ~BookingOutbox() = default;
+
+  /// Stores `request` durably under its idempotency key (a key already
+  /// stored is not stored twice), then sends it once, unless another thread
+  /// is sending it right now (then waits for that send). Returns the
+  /// delivery; a StoreFailure only when the request could not be stored
+  /// (nothing was sent then).
+  virtual tl::expected<Delivery, StoreFailure> submit(const BookingRequest& request,
+                                                      OutboxKind kind) = 0;
+
+  /// Sends every pending entry whose retry time has come, oldest first, once
+  /// each. Returns how many are still pending afterwards.
+  virtual tl::expected<std::size_t, StoreFailure> flush() = 0;
+
+  /// Every entry still held (pending, and the recent delivered/rejected
+  /// ones kept for the record without personal data), oldest first.
+  virtual tl::expected<std::vector<OutboxSummary>, StoreFailure> list() = 0;
+};
+
+}  // namespace kiosk
