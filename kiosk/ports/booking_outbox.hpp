@@ -31,6 +31,26 @@ enum class DeliveryState {
   rejected,   // refused for good (409 slot_full / already_booked, 422, 404…)
 };
 
+/// Whether a failed send is worth repeating with the same key: no answer,
+/// a busy or failing server, or an answer we could not read (the request
+/// may have been taken; the key makes a resend harmless). 4xx refusals are
+/// final.
+inline bool is_transient(const ApiFailure& failure) {
+  switch (failure.kind) {
+    case ApiError::offline:
+    case ApiError::timeout:
+    case ApiError::unavailable:
+    case ApiError::server:
+    case ApiError::bad_response:
+      return true;
+    case ApiError::unauthorized:
+    case ApiError::not_found:
+    case ApiError::conflict:
+      return false;
+  }
+  return true;
+}
+
 /// What became of one request handed to the outbox.
 struct Delivery {
   DeliveryState state = DeliveryState::pending;
