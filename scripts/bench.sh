@@ -2,6 +2,7 @@
 # Benchmarks (Google Benchmark, tests/bench), never part of `ctest`.
 #
 #   scripts/bench.sh decode [kiosk_decode_bench flags…]
+#   scripts/bench.sh vacancies [kiosk_vacancies_bench flags…]
 #
 # decode: builds with KIOSK_BUILD_BENCH=ON in build-bench/, generates the
 # degraded citizen-ID corpus (build-bench/corpus, not committed), and runs
@@ -12,18 +13,28 @@
 # --thorough (adds decode_thorough) or --benchmark_filter=Stage.
 # Environment: KIOSK_BENCH_DIR (build-bench), KIOSK_CORPUS_SEED (1),
 # KIOSK_CORPUS_PER_CELL (40 frames per level and frame size), KIOSK_JOBS (2).
+#
+# vacancies: same build; in one run, with KIOSK_VACANCIES (50000) vacancies
+# from the development central API in-process on loopback: KIOSK_RUNS (5)
+# full snapshot syncs into a fresh SQLite file, ranking for one person and
+# search per keystroke over that cache (kiosk_vacancies_bench, Google
+# Benchmark), then KIOSK_RUNS kiosk starts to the first rendered frame of the
+# matches screen from that cache (kiosk_first_frame_bench, one process each,
+# under Xvfb with Mesa's software renderer). Prints the table and writes it
+# to build-bench/vacancies-table.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: scripts/bench.sh decode [kiosk_decode_bench flags...]" >&2
+  echo "       scripts/bench.sh vacancies [kiosk_vacancies_bench flags...]" >&2
   exit 2
 }
 
 [[ $# -ge 1 ]] || usage
 what=$1
 shift
-[[ $what == decode ]] || usage
+[[ $what == decode || $what == vacancies ]] || usage
 
 scripts/deps.sh
 build_dir=${KIOSK_BENCH_DIR:-build-bench}
@@ -31,6 +42,98 @@ if [[ ! -f "$build_dir/build.ninja" ]]; then
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_WERROR=ON \
     -DKIOSK_BUILD_TESTS=OFF -DKIOSK_BUILD_BENCH=ON
 fi
+
+machine_line() {
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+    "load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), commit" \
+    "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+}
+
+# field LINE KEY: the value of "KEY=value" in LINE.
+field() {
+  tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p" | head -n1
+}
+
+# median_of FILE KEY / max_of FILE KEY: over the KEY= values of FILE's lines.
+median_of() {
+  sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$1" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'
+}
+max_of() {
+  sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$1" | sort -g | tail -n1
+}
+
+# verdict VALUE LIMIT: "yes" when VALUE <= LIMIT.
+verdict() {
+  awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 <= l + 0) ? "yes" : "**no**" }'
+}
+
+vacancies() {
+  ninja -C "$build_dir" -j"${KIOSK_JOBS:-2}" kiosk_vacancies_bench kiosk_first_frame_bench
+  local count=${KIOSK_VACANCIES:-50000} runs=${KIOSK_RUNS:-5}
+  local store="$build_dir/vacancies-bench.db" log="$build_dir/vacancies-bench.log"
+  local starts="$build_dir/first-frame.log" table="$build_dir/vacancies-table.md"
+  local machine
+  machine=$(machine_line)
+  echo "$machine"
+  "$build_dir/tests/bench/kiosk_vacancies_bench" --vacancies="$count" --sync-runs="$runs" \
+    --store="$store" "$@" | tee "$log"
+  # One kiosk start per process, all under one Xvfb; the shell also times
+  # each process from exec to exit (dynamic linking, X connection, teardown).
+  LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24" bash -c '
+    for ((i = 0; i < $2; ++i)); do
+      t0=$(date +%s%N)
+      line=$("$1" --store "$3")
+      t1=$(date +%s%N)
+      echo "$line process_ms=$(( (t1 - t0) / 1000000 ))"
+    done' _ "$build_dir/tests/bench/kiosk_first_frame_bench" "$runs" "$store" | tee "$starts"
+  local load_after
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+  local sync rank search
+  sync=$(grep '^sync:' "$log")
+  rank=$(grep '^rank:' "$log")
+  search=$(grep '^search:' "$log")
+  local sync_ms start_ms rank_p95 key_p95
+  sync_ms=$(field "$sync" median_ms)
+  start_ms=$(median_of "$starts" total_ms)
+  rank_p95=$(field "$rank" p95_ms)
+  key_p95=$(field "$search" keystroke_p95_ms)
+  {
+    echo "$machine; load after $load_after"
+    echo
+    echo "| $(field "$sync" vacancies) vacancies | median | worst / p95 | target | met |"
+    echo "|---|---:|---:|---:|---|"
+    echo "| snapshot sync: download, parse, store ($runs runs, $(field "$sync" requests_per_run) requests each) |" \
+      "${sync_ms} ms | max $(field "$sync" max_ms) ms | ≤ 10,000 ms | $(verdict "$sync_ms" 10000) |"
+    echo "| … of which download and parse (CatalogSync) | $(field "$sync" fetch_median_ms) ms | | | |"
+    echo "| … of which SQLite store (save, purge) | $(field "$sync" store_median_ms) ms | | | |"
+    echo "| start to first matched frame ($runs starts) | ${start_ms} ms |" \
+      "max $(max_of "$starts" total_ms) ms | ≤ 1,500 ms | $(verdict "$start_ms" 1500) |"
+    echo "| … the same, whole process from exec | $(median_of "$starts" process_ms) ms |" \
+      "max $(max_of "$starts" process_ms) ms | | |"
+    echo "| ranking for one person ($(field "$rank" runs) runs, $(field "$rank" eligible) eligible) |" \
+      "$(field "$rank" median_ms) ms | p95 ${rank_p95} ms | ≤ 20 ms | $(verdict "$rank_p95" 20) |"
+    echo "| … with an occupation picked (7212) | $(field "$rank" welder_median_ms) ms |" \
+      "p95 $(field "$rank" welder_p95_ms) ms | | |"
+    echo "| search per keystroke ($(field "$search" keystrokes) keystrokes) |" \
+      "$(field "$search" keystroke_median_ms) ms | p95 ${key_p95} ms | p95 ≤ 5 ms | $(verdict "$key_p95" 5) |"
+    echo "| search index build | $(field "$search" build_ms) ms | | | |"
+    echo
+    echo "Start-up steps, median ms: store open $(median_of "$starts" store_open_ms)," \
+      "cache load $(median_of "$starts" cache_load_ms), search index $(median_of "$starts" index_ms)," \
+      "ward table $(median_of "$starts" wards_ms), window $(median_of "$starts" window_ms)," \
+      "fonts $(median_of "$starts" fonts_ms), journey (scan, consent, ranking)" \
+      "$(median_of "$starts" journey_ms), first frame drawn and presented $(median_of "$starts" frame_ms)."
+  } >"$table"
+  echo
+  cat "$table"
+}
+
+if [[ $what == vacancies ]]; then
+  vacancies "$@"
+  exit 0
+fi
+
 ninja -C "$build_dir" -j"${KIOSK_JOBS:-2}" kiosk-corpus kiosk_decode_bench
 
 corpus="$build_dir/corpus"
@@ -38,8 +141,6 @@ rm -rf "$corpus"
 "$build_dir/kiosk/tools/corpus/kiosk-corpus" --out "$corpus" --seed "${KIOSK_CORPUS_SEED:-1}" \
   --per-cell "${KIOSK_CORPUS_PER_CELL:-40}"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), commit" \
-  "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+machine_line
 "$build_dir/tests/bench/kiosk_decode_bench" --corpus="$corpus" \
   --table="$build_dir/decode-table.md" --ablation "$@"

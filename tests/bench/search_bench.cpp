@@ -23,6 +23,7 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include "bench_stats.hpp"
 #include "core/search.hpp"
 #include "core/vacancy.hpp"
 
@@ -30,7 +31,10 @@ namespace {
 
 using kiosk::SearchIndex;
 using kiosk::Vacancy;
-using Clock = std::chrono::steady_clock;
+using Clock = kiosk::bench::BenchClock;
+using kiosk::bench::keystrokes;
+using kiosk::bench::ms_since;
+using kiosk::bench::percentile;
 
 struct Occupation {
   const char* label;
@@ -180,14 +184,6 @@ constexpr const char* k_title_extras[] = {
     " (nam/nữ)",
 };
 
-// Phrases a person types on the on-screen keyboard (letters, digits, space);
-// the last two are typed in Vietnamese, as a hardware keyboard would.
-constexpr const char* k_typed[] = {
-    "tho dien",      "ha noi",     "cong nhan may",  "nhan vien ban hang",
-    "ky su dien tu", "lai xe tai", "bao ve toa nha", "giao hang long bien",
-    "ke toan kho",   "phu bep",    "thợ điện",       "đống đa",
-};
-
 template <typename T, std::size_t N>
 const T& pick(std::mt19937& rng, const T (&items)[N]) {
   return items[std::uniform_int_distribution<std::size_t>(0, N - 1)(rng)];
@@ -225,28 +221,6 @@ std::vector<Vacancy> make_vacancies(std::size_t count) {
   return out;
 }
 
-// Every prefix, one code point longer each time, of each typed phrase.
-std::vector<std::string> keystrokes() {
-  std::vector<std::string> out;
-  for (const std::string_view phrase : k_typed) {
-    for (std::size_t i = 1; i <= phrase.size(); ++i) {
-      if (i == phrase.size() || (static_cast<unsigned char>(phrase[i]) & 0xC0U) != 0x80U) {
-        out.emplace_back(phrase.substr(0, i));
-      }
-    }
-  }
-  return out;
-}
-
-double percentile(std::vector<double> samples, double p) {
-  if (samples.empty()) {
-    return 0.0;
-  }
-  std::sort(samples.begin(), samples.end());
-  const auto rank = static_cast<std::size_t>(p * static_cast<double>(samples.size() - 1) + 0.5);
-  return samples[rank];
-}
-
 struct Summary {
   std::size_t words = 0;
   double build_ms = 0.0;
@@ -255,10 +229,6 @@ struct Summary {
   double p95_ms = 0.0;
   double max_ms = 0.0;
 };
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 void bench_build(benchmark::State& state, const std::vector<Vacancy>& vacancies, Summary& out) {
   std::vector<double> samples;
