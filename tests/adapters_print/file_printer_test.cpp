@@ -11,7 +11,7 @@
 
 #include "adapters/print/file_printer.hpp"
 #include "adapters/print/printer_factory.hpp"
-#include "print_test_support.hpp"
+#include "escpos_test_support.hpp"
 #include "../support/source_test_support.hpp"
 
 namespace kiosk::print {
@@ -46,7 +46,7 @@ TEST(FilePrinter, WritesAOneBitPngOfTheRollWidth) {
   EXPECT_TRUE(written.filename().string().ends_with("-HN-7K2Q.png")) << written;
   ASSERT_TRUE(fs::is_regular_file(written));
   EXPECT_EQ(std::distance(fs::directory_iterator(slips), fs::directory_iterator()),
-            1);  // no temp left
+            2);  // the PNG and the job, no temp left
 
   const std::string png = read_file(written);
   ASSERT_GT(png.size(), 33U);
@@ -71,6 +71,23 @@ TEST(FilePrinter, WritesAOneBitPngOfTheRollWidth) {
   EXPECT_EQ(other, 0);
   EXPECT_GT(black, 0);
   EXPECT_LT(black, width * height / 4);  // white paper, black print
+}
+
+TEST(FilePrinter, WritesTheEscPosJobNextToThePng) {
+  TempDir dir;
+  auto printer = file_printer(dir.path(), 384);
+  ASSERT_NE(printer, nullptr);
+  auto receipt = printer->print(test::sample_slip());
+  ASSERT_TRUE(receipt.has_value()) << receipt.error().message;
+  const fs::path job_path = fs::path(receipt->location).replace_extension(".bin");
+  ASSERT_TRUE(fs::is_regular_file(job_path));
+  const std::string raw = read_file(job_path);
+  const test::Bytes job(raw.begin(), raw.end());
+  const auto decoded = test::decode_escpos(job, 384);
+  ASSERT_TRUE(decoded.ok);
+  EXPECT_TRUE(decoded.cut);
+  EXPECT_EQ(decoded.status_queries, 0);
+  EXPECT_EQ(test::read_qr(decoded.image), "HN-7K2Q");
 }
 
 TEST(FilePrinter, TwoPrintsOfOneSlipKeepBothFiles) {
@@ -113,9 +130,10 @@ TEST(FilePrinter, RenderFailureIsFailed) {
   EXPECT_TRUE(fs::is_empty(dir.path()));
 }
 
-TEST(FilePrinter, FactoryRejectsOtherBackendsNamingTheUri) {
-  for (const std::string uri : {"escpos-usb:/dev/usb/lp0", "escpos-tcp:10.0.0.5:9100", "cups:slips",
-                                "file:", "/var/slips"}) {
+TEST(FilePrinter, FactoryRejectsBadUrisNamingThem) {
+  for (const std::string uri :
+       {"lpt:/dev/lp0", "escpos-usb:", "escpos-tcp:", "escpos-tcp:10.0.0.5:port",
+        "escpos-tcp:[::1", "escpos-tcp::9100", "cups:", "file:", "/var/slips"}) {
     auto printer = make_printer(uri, 576);
     ASSERT_FALSE(printer.has_value()) << uri;
     EXPECT_NE(printer.error().find(uri), std::string::npos) << printer.error();
@@ -125,6 +143,14 @@ TEST(FilePrinter, FactoryRejectsOtherBackendsNamingTheUri) {
   ASSERT_FALSE(bad_font.has_value());
   EXPECT_NE(bad_font.error().find("/nonexistent/a.ttf"), std::string::npos) << bad_font.error();
   EXPECT_FALSE(make_printer("file:/tmp/x", 100).has_value());
+}
+
+TEST(FilePrinter, FactoryBuildsEveryBackendWithoutOpeningIt) {
+  for (const std::string uri : {"escpos-usb:/dev/usb/lp0", "escpos-tcp:10.0.0.5:9100",
+                                "escpos-tcp:printer.local", "escpos-tcp://[fe80::1]:9100",
+                                "cups:slips", "file:/tmp/slips"}) {
+    EXPECT_TRUE(make_printer(uri, 576).has_value()) << uri;
+  }
 }
 
 TEST(FilePrinter, FactoryAcceptsFileUrls) {

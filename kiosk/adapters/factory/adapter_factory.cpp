@@ -56,7 +56,7 @@ tl::expected<std::unique_ptr<VacancyStore>, std::string> make_store(const Profil
 }
 
 tl::expected<std::unique_ptr<Printer>, std::string> make_slip_printer(const Profile& profile) {
-  return print::make_printer(profile.printer.uri, profile.printer.width_dots);
+  return print::make_slip_printer(profile.printer);
 }
 
 tl::expected<std::unique_ptr<CodeSource>, std::string> make_scan_source(const std::string& uri) {

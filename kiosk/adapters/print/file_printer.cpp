@@ -48,12 +48,23 @@ std::string file_safe(const std::string& reference) {
   return safe.empty() ? std::string("slip") : safe;
 }
 
-fs::path unused_name(const fs::path& directory, const std::string& stem) {
-  fs::path candidate = directory / (stem + ".png");
-  for (int n = 2; fs::exists(candidate); ++n) {
-    candidate = directory / fmt::format("{}-{}.png", stem, n);
+// DIR/STEM (or STEM-2, -3 …) such that neither STEM.png nor STEM.bin exists.
+fs::path unused_stem(const fs::path& directory, const std::string& stem) {
+  fs::path candidate = directory / stem;
+  for (int n = 2; fs::exists(fs::path(candidate).concat(".png")) ||
+                  fs::exists(fs::path(candidate).concat(".bin"));
+       ++n) {
+    candidate = directory / fmt::format("{}-{}", stem, n);
   }
   return candidate;
+}
+
+tl::expected<void, std::string> write_bytes(const std::vector<std::uint8_t>& bytes,
+                                            std::FILE* stream) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), stream) != bytes.size()) {
+    return tl::unexpected(errno_text(errno));
+  }
+  return {};
 }
 
 // Makes the rename durable; a failure here is not worth failing the print.
@@ -67,8 +78,9 @@ void sync_directory(const fs::path& directory) {
 
 }  // namespace
 
-FilePrinter::FilePrinter(std::filesystem::path directory, std::unique_ptr<SlipRenderer> renderer)
-    : m_directory(std::move(directory)), m_renderer(std::move(renderer)) {}
+FilePrinter::FilePrinter(std::filesystem::path directory, std::unique_ptr<SlipRenderer> renderer,
+                         EscPosJobOptions job)
+    : m_directory(std::move(directory)), m_renderer(std::move(renderer)), m_job(job) {}
 
 tl::expected<PrintReceipt, PrintFailure> FilePrinter::print(const Slip& slip) {
   const std::lock_guard lock(m_mutex);
@@ -80,14 +92,24 @@ tl::expected<PrintReceipt, PrintFailure> FilePrinter::print(const Slip& slip) {
     logger("print")->error("slip {}: {}", slip.reference, ready.error().message);
     return tl::unexpected(ready.error());
   }
-  auto written = write_atomically(raster->image, slip.reference);
+  const fs::path stem =
+      unused_stem(m_directory, "slip-" + timestamp_now() + "-" + file_safe(slip.reference));
+  const auto job = encode_escpos_job(raster->image, m_job);
+  const fs::path png = fs::path(stem).concat(".png");
+  auto written = write_atomically(
+      [&job](std::FILE* stream) { return write_bytes(job, stream); },
+      fs::path(stem).concat(".bin"));
+  if (written) {
+    written = write_atomically(
+        [&raster](std::FILE* stream) { return write_png(raster->image, stream); }, png);
+  }
   if (!written) {
     logger("print")->error("slip {}: {}", slip.reference, written.error().message);
     return tl::unexpected(written.error());
   }
-  logger("print")->info("slip {} written to {} ({}x{} dots)", slip.reference, written->string(),
-                        raster->image.width, raster->image.height);
-  return PrintReceipt{written->string()};
+  logger("print")->info("slip {} written to {} ({}x{} dots, ESC/POS job {} bytes)", slip.reference,
+                        png.string(), raster->image.width, raster->image.height, job.size());
+  return PrintReceipt{png.string()};
 }
 
 tl::expected<void, PrintFailure> FilePrinter::prepare_directory() const {
@@ -106,8 +128,8 @@ tl::expected<void, PrintFailure> FilePrinter::prepare_directory() const {
   return {};
 }
 
-tl::expected<std::filesystem::path, PrintFailure> FilePrinter::write_atomically(
-    const Bitmap1& image, const std::string& reference) const {
+tl::expected<void, PrintFailure> FilePrinter::write_atomically(
+    const Writer& writer, const std::filesystem::path& target) const {
   std::string temp = (m_directory / ".slip-XXXXXX.tmp").string();
   const int fd = ::mkstemps(temp.data(), 4);
   if (fd < 0) {
@@ -123,7 +145,7 @@ tl::expected<std::filesystem::path, PrintFailure> FilePrinter::write_atomically(
     return tl::unexpected(
         failure(PrintError::failed, fmt::format("cannot open {}: {}", temp, errno_text(error))));
   }
-  auto written = write_png(image, stream);
+  auto written = writer(stream);
   const bool synced = std::fflush(stream) == 0 && ::fsync(fd) == 0;
   const int sync_error = errno;
   const bool closed = std::fclose(stream) == 0;
@@ -133,8 +155,6 @@ tl::expected<std::filesystem::path, PrintFailure> FilePrinter::write_atomically(
     return tl::unexpected(
         failure(PrintError::failed, fmt::format("cannot write {}: {}", temp, reason)));
   }
-  const fs::path target =
-      unused_name(m_directory, "slip-" + timestamp_now() + "-" + file_safe(reference));
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     const int error = errno;
     ::unlink(temp.c_str());
@@ -143,7 +163,7 @@ tl::expected<std::filesystem::path, PrintFailure> FilePrinter::write_atomically(
         fmt::format("cannot rename {} to {}: {}", temp, target.string(), errno_text(error))));
   }
   sync_directory(m_directory);
-  return target;
+  return {};
 }
 
 }  // namespace kiosk::print
