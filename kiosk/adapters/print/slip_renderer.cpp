@@ -25,11 +25,18 @@ constexpr int k_rule_padding = 12;   // above and below a rule
 constexpr int k_rule_thickness = 2;  // dots, at any width
 constexpr int k_gap = 18;
 constexpr int k_qr_quiet_modules = 4;  // the standard's quiet zone
+// Text shrinks with the roll no further than this: at 384 dots the plain
+// scale (2/3) makes body text 16 dots (2 mm) tall, smaller than a receipt
+// printer's own small font; lines wrap more instead. The reference keeps
+// the plain scale so that it stays on one line.
+constexpr double k_min_text_scale = 0.8;
 constexpr int k_min_width = 256;
 constexpr int k_max_width = 1024;
 constexpr char32_t k_dong_sign = 0x20AB;
 constexpr char32_t k_no_break_space = 0xA0;
 constexpr char32_t k_bullet = 0x2022;
+constexpr char32_t k_en_dash = 0x2013;
+constexpr char32_t k_em_dash = 0x2014;
 
 int design_size(SlipStyle style) {
   switch (style) {
@@ -61,10 +68,12 @@ std::u32string prepare_text(const std::string& text) {
   const std::string nfc = to_nfc(text);
   std::u32string points = decode_utf8(nfc.empty() ? text : nfc);
   std::erase_if(points, is_invisible);
-  // "12.000.000 ₫" stays on one line: the space before the currency sign
+  // "12.000.000 ₫" stays on one line, and no line starts with the dash of
+  // "Hà Nội – Chi nhánh": the space before the currency sign or a dash
   // becomes a no-break space, which the wrapper does not break at.
   for (std::size_t i = 1; i < points.size(); ++i) {
-    if (points[i] == k_dong_sign && points[i - 1] == U' ') {
+    const bool binds = points[i] == k_dong_sign || points[i] == k_en_dash || points[i] == k_em_dash;
+    if (binds && points[i - 1] == U' ') {
       points[i - 1] = k_no_break_space;
     }
   }
@@ -106,7 +115,9 @@ int hanging_indent(const std::u32string& text, const AdvanceFn& advance) {
 // found missing so far.
 class SlipRenderer::Pass {
  public:
-  Pass(FontSet& fonts, int width) : m_fonts(fonts), m_scale(width / k_design_width) {
+  Pass(FontSet& fonts, int width)
+      : m_fonts(fonts), m_scale(width / k_design_width),
+        m_text_scale(std::max(m_scale, k_min_text_scale)) {
     m_image.width = width;
     m_y = scaled(k_top);
   }
@@ -143,6 +154,10 @@ class SlipRenderer::Pass {
 
  private:
   int scaled(int design_dots) const { return static_cast<int>(std::lround(design_dots * m_scale)); }
+  int text_size(SlipStyle style) const {
+    const double scale = style == SlipStyle::reference ? m_scale : m_text_scale;
+    return static_cast<int>(std::lround(design_size(style) * scale));
+  }
   int margin() const { return scaled(k_margin); }
   int content_width() const { return m_image.width - 2 * margin(); }
 
@@ -155,7 +170,7 @@ class SlipRenderer::Pass {
   void add_text(const SlipBlock& block) {
     const bool bold =
         block.bold || block.style == SlipStyle::title || block.style == SlipStyle::reference;
-    const int size = scaled(design_size(block.style));
+    const int size = text_size(block.style);
     const LineMetrics metrics = m_fonts.metrics(bold, size);
     const AdvanceFn advance = [&](char32_t c) { return m_fonts.glyph(bold, size, c).advance; };
     const std::u32string text = prepare_text(block.text);
@@ -246,6 +261,7 @@ class SlipRenderer::Pass {
 
   FontSet& m_fonts;
   double m_scale;
+  double m_text_scale;
   Bitmap1 m_image;
   int m_y = 0;
   int m_missing_count = 0;
