@@ -45,6 +45,16 @@ struct BookingRequest {
 /// The JSON body of POST /api/v1/bookings.
 nlohmann::json booking_body(const BookingRequest& r);
 
+/// The JSON body of POST /api/v1/interests: booking_body without slot_id.
+nlohmann::json interest_body(const BookingRequest& r);
+
+/// The request a booking_body or interest_body was made from, with
+/// `idempotency_key` (so the outbox can resend what it stored: the body
+/// made again from the result compares equal as JSON). A reason (never the
+/// content) when a field is missing or malformed.
+tl::expected<BookingRequest, std::string> booking_request_from_body(const nlohmann::json& body,
+                                                                    std::string idempotency_key);
+
 struct BookingConfirmation {
   std::string booking_id;
   std::string reference;  // short human code, printed large
@@ -55,8 +65,13 @@ struct BookingConfirmation {
   std::vector<std::string> instructions;
 };
 
-/// Reads the 201 answer; a reason when a required field is missing.
+/// Reads the 201 answer of a booking, or of an interest (its `interest_id`
+/// becomes booking_id; no slot); a reason when a required field is missing.
 tl::expected<BookingConfirmation, std::string> confirmation_from_json(const nlohmann::json& j);
+
+/// The shape confirmation_from_json reads (the slot only when it has an id).
+/// Holds no personal data: the outbox keeps it for reprints.
+nlohmann::json to_json(const BookingConfirmation& c);
 
 /// A random RFC 4122 version-4 UUID as text.
 std::string new_uuid_v4();

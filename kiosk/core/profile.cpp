@@ -107,6 +107,24 @@ class TableReader {
   std::vector<std::string> m_seen;
 };
 
+// Sets data.outbox_path from the profile's value, or next to the cache when
+// it has none; the outbox must never share the cache's file (the cache may
+// be thrown away and rebuilt, the outbox never).
+void check_outbox_path(Profile::Data& data, std::string configured, const std::string& source,
+                       std::vector<ProfileError>& errors) {
+  if (configured.empty()) {
+    const auto slash = data.store_path.rfind('/');
+    const std::string folder =
+        slash == std::string::npos ? std::string() : data.store_path.substr(0, slash + 1);
+    configured = folder + "outbox.db";
+  }
+  data.outbox_path = std::move(configured);
+  if (data.outbox_path == data.store_path) {
+    errors.push_back(ProfileError{source, 0, "data.outbox_path",
+                                  "must not be the vacancy cache's file (data.store_path)"});
+  }
+}
+
 }  // namespace
 
 std::string ProfileError::to_string() const {
@@ -206,7 +224,10 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     TableReader r(root, "data", source, errors);
     r.read("wards_file", p.data.wards_file);
     r.read("store_path", p.data.store_path);
+    std::string outbox_path;
+    r.read("outbox_path", outbox_path);
     r.finish();
+    check_outbox_path(p.data, std::move(outbox_path), source, errors);
   }
   if (!errors.empty()) {
     return tl::unexpected(errors.front());

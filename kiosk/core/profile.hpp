@@ -59,6 +59,9 @@ struct Profile {
   struct Data {
     std::string wards_file = "/usr/share/kiosk/data/vn-admin-2025/hanoi_wards.json";
     std::string store_path = "/var/lib/kiosk/kiosk.db";
+    /// The booking outbox (personal data until delivered). When the profile
+    /// does not set it: "outbox.db" in store_path's folder.
+    std::string outbox_path = "/var/lib/kiosk/outbox.db";
   } data;
 };
 

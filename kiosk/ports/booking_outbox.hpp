@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,16 @@ struct OutboxSummary {
   std::string last_error;  // code or message of the last failure
 };
 
+/// How flush_with() goes about it.
+struct FlushOptions {
+  /// Send every pending entry now, even those whose retry time has not come
+  /// (`kioskctl outbox --flush`, a staff "send now").
+  bool ignore_backoff = false;
+  /// Checked before each send: once stop is requested, the rest waits for
+  /// the next flush (a send already under way finishes first).
+  std::stop_token stop{};
+};
+
 class BookingOutbox {
  public:
   virtual ~BookingOutbox() = default;
@@ -89,6 +100,12 @@ class BookingOutbox {
   /// Sends every pending entry whose retry time has come, oldest first, once
   /// each. Returns how many are still pending afterwards.
   virtual tl::expected<std::size_t, StoreFailure> flush() = 0;
+
+  /// flush() with options (see FlushOptions). The default ignores them.
+  virtual tl::expected<std::size_t, StoreFailure> flush_with(const FlushOptions& options) {
+    static_cast<void>(options);
+    return flush();
+  }
 
   /// Every entry still held (pending, and the recent delivered/rejected
   /// ones kept for the record without personal data), oldest first.

@@ -78,6 +78,18 @@ class CentralApi {
   virtual tl::expected<BookingConfirmation, ApiFailure> book(const BookingRequest& request) = 0;
   virtual tl::expected<std::vector<JobFairSession>, ApiFailure> sessions() = 0;
 
+  /// Registers interest in `request.vacancy_id` (POST /api/v1/interests; its
+  /// slot_id is ignored) with the request's Idempotency-Key, under the same
+  /// rules as book(): a replay returns the same confirmation (reference and
+  /// vacancy; slot fields empty). The default, for clients without the
+  /// endpoint, fails with not_found.
+  virtual tl::expected<BookingConfirmation, ApiFailure> register_interest(
+      const BookingRequest& request) {
+    static_cast<void>(request);
+    return tl::unexpected(
+        ApiFailure{ApiError::not_found, 404, "not_found", "interests not supported", {}});
+  }
+
   /// The changes since `sync_token`: upserts, tombstones, the next token.
   /// Fails with http_status 410 (see is_gone) when the token is too old.
   /// The default, for clients without the endpoint, always answers 410 so

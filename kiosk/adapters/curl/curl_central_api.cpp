@@ -58,6 +58,18 @@ std::vector<std::string> conditional_headers(const std::string& etag) {
   return {"If-None-Match: " + etag};
 }
 
+// Overwrites every string in a request body (personal data) before it is
+// freed.
+void wipe_json_strings(json& j) {
+  if (j.is_string()) {
+    secure_wipe(j.get_ref<std::string&>());
+  } else if (j.is_structured()) {
+    for (auto& item : j) {
+      wipe_json_strings(item);
+    }
+  }
+}
+
 }  // namespace
 
 class CurlCentralApi::Impl {
@@ -230,9 +242,19 @@ tl::expected<std::vector<Slot>, ApiFailure> CurlCentralApi::slots(const std::str
 }
 
 tl::expected<BookingConfirmation, ApiFailure> CurlCentralApi::book(const BookingRequest& request) {
+  return post_request("/api/v1/bookings", request, booking_body(request));
+}
+
+tl::expected<BookingConfirmation, ApiFailure> CurlCentralApi::register_interest(
+    const BookingRequest& request) {
+  return post_request("/api/v1/interests", request, interest_body(request));
+}
+
+tl::expected<BookingConfirmation, ApiFailure> CurlCentralApi::post_request(
+    std::string_view path, const BookingRequest& request, nlohmann::json body_json) {
   HttpRequest http;
   http.post = true;
-  http.url = m_impl->url("/api/v1/bookings");
+  http.url = m_impl->url(path);
   const std::string& key = request.idempotency_key;
   if (key.empty() || key.size() > k_max_idempotency_key || !is_header_safe(key)) {
     ApiFailure f;
@@ -244,7 +266,8 @@ tl::expected<BookingConfirmation, ApiFailure> CurlCentralApi::book(const Booking
   http.headers = {"Idempotency-Key: " + key, "Content-Type: application/json",
                   "Expect:"};  // no 100-continue round trip
   // Invalid UTF-8 in a name is replaced rather than thrown on.
-  std::string payload = booking_body(request).dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string payload = body_json.dump(-1, ' ', false, json::error_handler_t::replace);
+  wipe_json_strings(body_json);
   http.body = &payload;
   auto body = m_impl->call(http);
   secure_wipe(payload);

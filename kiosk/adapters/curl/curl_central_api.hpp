@@ -6,7 +6,10 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "ports/central_api.hpp"
 
@@ -71,6 +74,11 @@ class CurlCentralApi final : public CentralApi {
   /// The serialised body (personal data) is wiped after the transfer.
   tl::expected<BookingConfirmation, ApiFailure> book(const BookingRequest& request) override;
 
+  /// POST /api/v1/interests with the request's Idempotency-Key, like book();
+  /// the confirmation has the reference and vacancy, no slot.
+  tl::expected<BookingConfirmation, ApiFailure> register_interest(
+      const BookingRequest& request) override;
+
   /// GET /api/v1/sessions; malformed sessions are skipped.
   tl::expected<std::vector<JobFairSession>, ApiFailure> sessions() override;
 
@@ -90,6 +98,12 @@ class CurlCentralApi final : public CentralApi {
       const std::string& etag) override;
 
  private:
+  /// POSTs `body` (personal data, wiped after the transfer) to `path` with
+  /// the request's Idempotency-Key and reads the confirmation.
+  tl::expected<BookingConfirmation, ApiFailure> post_request(std::string_view path,
+                                                             const BookingRequest& request,
+                                                             nlohmann::json body);
+
   class Impl;
   std::unique_ptr<Impl> m_impl;
 };

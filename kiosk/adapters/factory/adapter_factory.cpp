@@ -10,6 +10,7 @@
 #include "adapters/scan/code_source_factory.hpp"
 #include "adapters/scan/decode_pipeline.hpp"
 #include "adapters/serial/serial_source.hpp"
+#include "adapters/sqlite/sqlite_booking_outbox.hpp"
 #include "adapters/sqlite/sqlite_vacancy_store.hpp"
 
 namespace kiosk {
@@ -53,6 +54,19 @@ tl::expected<std::unique_ptr<VacancyStore>, std::string> make_store(const Profil
                           store.error().message);
   }
   return std::unique_ptr<VacancyStore>(std::move(*store));
+}
+
+tl::expected<std::unique_ptr<BookingOutbox>, std::string> make_outbox(const Profile& profile,
+                                                                      const std::string& token) {
+  SqliteOutboxSettings settings;
+  settings.path = profile.data.outbox_path;
+  std::shared_ptr<CentralApi> api = make_central_api(profile, token);
+  auto outbox = SqliteBookingOutbox::open(std::move(settings), std::move(api));
+  if (!outbox) {
+    return tl::unexpected("booking outbox " + profile.data.outbox_path + ": " +
+                          outbox.error().message);
+  }
+  return std::unique_ptr<BookingOutbox>(std::move(*outbox));
 }
 
 tl::expected<std::unique_ptr<Printer>, std::string> make_slip_printer(const Profile& profile) {

@@ -49,6 +49,7 @@ tl::expected<Profile, ProfileError> load_profile_file(const std::string& path) {
   resolve(profile->logging.directory, base);
   resolve(profile->data.wards_file, base);
   resolve(profile->data.store_path, base);
+  resolve(profile->data.outbox_path, base);
   resolve(profile->ui.font_dir, base);
   resolve_uri(profile->printer.uri, base);
   for (auto& s : profile->scanner.sources) {

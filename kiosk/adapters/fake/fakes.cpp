@@ -94,6 +94,32 @@ tl::expected<BookingConfirmation, ApiFailure> FakeCentralApi::book(const Booking
   return c;
 }
 
+tl::expected<BookingConfirmation, ApiFailure> FakeCentralApi::register_interest(
+    const BookingRequest& request) {
+  ++interest_calls;
+  if (fail_next) {
+    auto f = *fail_next;
+    fail_next.reset();
+    return tl::unexpected(f);
+  }
+  if (const auto it = interests_by_key.find(request.idempotency_key);
+      it != interests_by_key.end()) {
+    return it->second;
+  }
+  BookingConfirmation c;
+  c.booking_id = "in-" + std::to_string(interests_by_key.size() + 1);
+  c.reference = "HN-" + std::to_string(200000 + interests_by_key.size() + 1);
+  c.vacancy_id = request.vacancy_id;
+  for (const auto& v : vacancies) {
+    if (v.id == request.vacancy_id) {
+      c.vacancy_title = v.title;
+      c.employer_name = v.employer_name;
+    }
+  }
+  interests_by_key.emplace(request.idempotency_key, c);
+  return c;
+}
+
 tl::expected<std::vector<JobFairSession>, ApiFailure> FakeCentralApi::sessions() {
   return sessions_list;
 }

@@ -54,6 +54,9 @@ class FakeCentralApi final : public CentralApi {
                                                        int limit) override;
   tl::expected<std::vector<Slot>, ApiFailure> slots(const std::string& vacancy_id) override;
   tl::expected<BookingConfirmation, ApiFailure> book(const BookingRequest& request) override;
+  /// Any vacancy id is accepted; a replayed key returns the first answer.
+  tl::expected<BookingConfirmation, ApiFailure> register_interest(
+      const BookingRequest& request) override;
   tl::expected<std::vector<JobFairSession>, ApiFailure> sessions() override;
   /// Upserts and removals queued in `pending_changes` since the token
   /// "fake-token" (any other token: 410), then an empty page.
@@ -74,6 +77,8 @@ class FakeCentralApi final : public CentralApi {
   std::optional<ApiFailure> fail_next;  // the next call fails with this
   std::map<std::string, BookingConfirmation> bookings_by_key;
   int book_calls = 0;
+  std::map<std::string, BookingConfirmation> interests_by_key;
+  int interest_calls = 0;
 };
 
 class FakePrinter final : public Printer {

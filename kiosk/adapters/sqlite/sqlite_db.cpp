@@ -102,6 +102,10 @@ std::string_view SqliteStatement::text(int column) const {
   return {reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)};
 }
 
+std::int64_t SqliteStatement::integer(int column) const {
+  return sqlite3_column_int64(m_stmt, column);
+}
+
 // --- SqliteDb ---
 
 tl::expected<SqliteDb, StoreFailure> SqliteDb::open(const std::filesystem::path& path) {

@@ -42,6 +42,9 @@ class SqliteStatement {
   /// Text column of the current row; empty for NULL.
   std::string_view text(int column) const;
 
+  /// Integer column of the current row; 0 for NULL.
+  std::int64_t integer(int column) const;
+
  private:
   sqlite3* m_db = nullptr;
   sqlite3_stmt* m_stmt = nullptr;

@@ -9,11 +9,6 @@
 namespace kiosk::store_detail {
 namespace {
 
-struct Migration {
-  int version;
-  const char* sql;
-};
-
 // vacancies/sessions keep the API's JSON (to_json/session_to_json) so
 // new fields need no schema change; expires_at is a column for purging.
 constexpr std::array k_migrations{
@@ -44,17 +39,18 @@ tl::expected<int, StoreFailure> user_version(SqliteDb& db) {
   return version;
 }
 
-tl::expected<void, StoreFailure> apply_missing(SqliteDb& db) {
+tl::expected<void, StoreFailure> apply_missing(SqliteDb& db, std::span<const Migration> steps) {
+  const int newest = steps.empty() ? 0 : steps.back().version;
   auto version = user_version(db);
   if (!version) {
     return tl::unexpected(std::move(version.error()));
   }
-  if (*version > k_schema_version) {
+  if (*version > newest) {
     return tl::unexpected(StoreFailure{
-        StoreError::unavailable, fmt::format("schema version {} is newer than this build's {}",
-                                             *version, k_schema_version)});
+        StoreError::unavailable,
+        fmt::format("schema version {} is newer than this build's {}", *version, newest)});
   }
-  for (const Migration& step : k_migrations) {
+  for (const Migration& step : steps) {
     if (step.version <= *version) {
       continue;
     }
@@ -72,10 +68,14 @@ tl::expected<void, StoreFailure> apply_missing(SqliteDb& db) {
 }  // namespace
 
 tl::expected<void, StoreFailure> migrate(SqliteDb& db) {
+  return migrate(db, k_migrations);
+}
+
+tl::expected<void, StoreFailure> migrate(SqliteDb& db, std::span<const Migration> steps) {
   if (auto begun = db.exec("BEGIN IMMEDIATE"); !begun) {
     return begun;
   }
-  auto applied = apply_missing(db);
+  auto applied = apply_missing(db, steps);
   if (applied) {
     applied = db.exec("COMMIT");
   }
