@@ -4,11 +4,15 @@
 //   kioskctl sync --profile FILE   bring the cache up to date (changes, or a snapshot) once
 //   kioskctl match --profile FILE --citizen PAYLOAD|- [--query TEXT] [--occupation CODE…]
 //                  [--limit N] [--json] …   the ranked list the kiosk would show, from the cache
+//   kioskctl book --profile FILE --citizen PAYLOAD|- --vacancy ID --slot ID [--phone N]
+//                 [--interest]   one booking through the outbox: stored, then sent
+//   kioskctl outbox --profile FILE [--flush] [--json]   what the outbox holds (after sending)
 
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "tools/kioskctl/book_command.hpp"
 #include "tools/kioskctl/decode_command.hpp"
 #include "tools/kioskctl/match_command.hpp"
 #include "tools/kioskctl/sync_command.hpp"
@@ -24,7 +28,10 @@ int usage() {
                "                 [--occupation CODE...] [--limit N] [--json] [--now ISO-8601]\n"
                "                 [--group ISCO...] [--ward CODE...] [--max-km KM]\n"
                "                 [--type TYPE...] [--min-salary VND] [--education LEVEL]\n"
-               "                 [--prefer TYPE]\n";
+               "                 [--prefer TYPE]\n"
+               "  kioskctl book --profile FILE --citizen PAYLOAD|- --vacancy ID\n"
+               "                (--slot ID | --interest) [--phone N] [--key UUID]\n"
+               "  kioskctl outbox --profile FILE [--flush] [--json]\n";
   return 64;
 }
 
@@ -60,6 +67,22 @@ int main(int argc, char** argv) {
       return kiosk::usage();
     }
     return kiosk::match_command(*parsed, std::cin, std::cout, std::cerr);
+  }
+  if (command == "book") {
+    const auto parsed = kiosk::parse_book_args(args);
+    if (!parsed) {
+      std::cerr << "kioskctl book: " << parsed.error() << "\n";
+      return kiosk::usage();
+    }
+    return kiosk::book_command(*parsed, std::cin, std::cout, std::cerr);
+  }
+  if (command == "outbox") {
+    const auto parsed = kiosk::parse_outbox_args(args);
+    if (!parsed) {
+      std::cerr << "kioskctl outbox: " << parsed.error() << "\n";
+      return kiosk::usage();
+    }
+    return kiosk::outbox_command(*parsed, std::cout, std::cerr);
   }
   return kiosk::usage();
 }
