@@ -1,6 +1,7 @@
 // kioskctl: the staff's and operator's command line.
 //
 //   kioskctl decode [--raw] [--reveal] FILE…   what QR images hold, as JSON (masked unless --reveal)
+//   kioskctl slip --booking FILE.json --printer URI   render one booking's slip and print it
 //   kioskctl sync --profile FILE   bring the cache up to date (changes, or a snapshot) once
 //   kioskctl match --profile FILE --citizen PAYLOAD|- [--query TEXT] [--occupation CODE…]
 //                  [--limit N] [--json] …   the ranked list the kiosk would show, from the cache
@@ -15,6 +16,7 @@
 #include "tools/kioskctl/book_command.hpp"
 #include "tools/kioskctl/decode_command.hpp"
 #include "tools/kioskctl/match_command.hpp"
+#include "tools/kioskctl/slip_command.hpp"
 #include "tools/kioskctl/sync_command.hpp"
 
 namespace kiosk {
@@ -23,6 +25,8 @@ namespace {
 int usage() {
   std::cerr << "usage:\n"
                "  kioskctl decode [--json] [--raw] [--reveal] FILE...   (PNG, JPEG, PGM)\n"
+               "  kioskctl slip --booking FILE.json --printer URI [--profile FILE]\n"
+               "                [--width 384|576] [--dpi N] [--no-cutter]\n"
                "  kioskctl sync --profile FILE\n"
                "  kioskctl match --profile FILE --citizen PAYLOAD|- [--query TEXT]\n"
                "                 [--occupation CODE...] [--limit N] [--json] [--now ISO-8601]\n"
@@ -51,6 +55,14 @@ int main(int argc, char** argv) {
       return kiosk::usage();
     }
     return kiosk::decode_command(parsed->second, parsed->first, std::cout);
+  }
+  if (command == "slip") {
+    const auto parsed = kiosk::parse_slip_args(args);
+    if (!parsed) {
+      std::cerr << "kioskctl slip: " << parsed.error() << "\n";
+      return kiosk::usage();
+    }
+    return kiosk::slip_command(*parsed, std::cout);
   }
   if (command == "sync") {
     const auto parsed = kiosk::parse_sync_args(args);
