@@ -15,7 +15,9 @@
 #include "adapters/system/system_clock.hpp"
 #include "adapters/factory/adapter_factory.hpp"
 #include "app/beeper.hpp"
+#include "app/outbox_sender.hpp"
 #include "app/preview_texture.hpp"
+#include "app/slip_picture.hpp"
 #include "adapters/factory/profile_file.hpp"
 #include "app/sync_service.hpp"
 #include "app/ui_queue.hpp"
@@ -57,7 +59,7 @@ class Runtime {
   Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
           std::shared_ptr<const WardTable> wards, std::unique_ptr<CentralApi> api,
           std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
-          std::unique_ptr<Printer> printer);
+          std::unique_ptr<BookingOutbox> outbox, std::unique_ptr<Printer> printer);
   ~Runtime();
   void add_source(std::unique_ptr<CodeSource> source) {
     if (auto* preview = dynamic_cast<const PreviewSource*>(source.get())) {
@@ -81,11 +83,14 @@ class Runtime {
   std::unique_ptr<CentralApi> m_api;       // the journey's: slots and bookings
   std::unique_ptr<CentralApi> m_sync_api;  // its own connection, so a slow sync never delays a booking
   std::unique_ptr<VacancyStore> m_store;
+  std::unique_ptr<BookingOutbox> m_outbox;
   std::unique_ptr<Printer> m_printer;
   WorkerRunner m_workers;
   Journey m_journey;
   ui::KioskUi m_ui;
   SyncService m_sync;
+  OutboxSender m_outbox_sender;
+  std::size_t m_outbox_pending = 0;  // for the staff screen and the status line
   ServiceNotifier m_notifier;
   std::vector<std::unique_ptr<CodeSource>> m_sources;
   std::size_t m_vacancy_count = 0;
@@ -97,6 +102,7 @@ class Runtime {
   Beeper m_beeper;
   const PreviewSource* m_preview_source = nullptr;  // the camera, when there is one
   PreviewTexture m_preview;
+  SlipPicture m_slip_picture;
   bool m_preview_live = false;
   std::uint64_t m_preview_drawn = 0;  // sequence of the picture last drawn
   std::uint64_t m_scans_heard = 0;  // the journey's accepted-scan count last sounded
@@ -118,15 +124,16 @@ JourneyConfig journey_config(const Profile& p, std::shared_ptr<const WardTable> 
 Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
                  std::shared_ptr<const WardTable> wards, std::unique_ptr<CentralApi> api,
                  std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
-                 std::unique_ptr<Printer> printer)
+                 std::unique_ptr<BookingOutbox> outbox, std::unique_ptr<Printer> printer)
     : m_profile(profile),
       m_window(std::move(window)),
       m_api(std::move(api)),
       m_sync_api(std::move(sync_api)),
       m_store(std::move(store)),
+      m_outbox(std::move(outbox)),
       m_printer(std::move(printer)),
       m_workers(m_queue, 2, "io"),
-      m_journey(JourneyPorts{*m_api, *m_printer, m_clock, m_workers},
+      m_journey(JourneyPorts{*m_api, *m_outbox, *m_printer, m_clock, m_workers},
                 journey_config(profile, std::move(wards))),
       m_ui(fonts, m_window->scale()),
       m_sync(*m_sync_api, *m_store, m_clock, profile.api.sync_interval, [this](SyncResult r) {
@@ -134,6 +141,10 @@ Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fon
           m_vacancy_count = r.catalog ? r.catalog->vacancies.size() : 0;
           m_journey.set_catalog(r.catalog, r.online, r.search_index);
         });
+      }),
+      // What a crash or a dead network left in the outbox goes out from here.
+      m_outbox_sender(*m_outbox, std::chrono::seconds{30}, [this](std::size_t pending) {
+        m_queue.post([this, pending] { m_outbox_pending = pending; });
       }) {
   m_wake_event = SDL_RegisterEvents(1);
   m_queue.set_wake([this] {
@@ -150,6 +161,7 @@ Runtime::~Runtime() {
     s->stop();
   }
   m_sync.stop();
+  m_outbox_sender.stop();
   m_workers.stop();
   m_queue.set_wake({});
   m_queue.clear();
@@ -180,6 +192,7 @@ int Runtime::run() {
         });
   }
   m_sync.start();
+  m_outbox_sender.start();
   m_notifier.ready();
   logger("ops")->info("kiosk {} ready", m_profile.kiosk.id);
   while (!g_stop_requested) {
@@ -265,6 +278,10 @@ ui::FrameInfo Runtime::frame_info() const {
     info.preview = m_preview.id();
     info.preview_aspect = m_preview.aspect();
   }
+  if (m_slip_picture.id() != nullptr) {
+    info.slip_image = m_slip_picture.id();
+    info.slip_aspect = m_slip_picture.aspect();
+  }
   return info;
 }
 
@@ -277,6 +294,9 @@ void Runtime::render() {
       m_preview_drawn = frame->sequence;
     }
   }
+  // The slip is drawn on screen only when the printer failed to print it.
+  const JourneyView& view = m_journey.view();
+  m_slip_picture.update(view.screen == Screen::done && !view.printed ? view.slip : std::nullopt);
   m_window->begin_frame();
   const double t = std::chrono::duration<double>(m_clock.steady().time_since_epoch()).count();
   const ui::FrameInfo info = frame_info();
@@ -285,6 +305,9 @@ void Runtime::render() {
   m_window->end_frame();
   for (const auto& i : intents) {
     m_journey.handle(i);
+    if (std::holds_alternative<intent::LeaveQueued>(i)) {
+      m_outbox_sender.poke();  // try again soon, not only at the next interval
+    }
   }
   m_frames_wanted = intents.empty() ? std::max(0, m_frames_wanted - 1) : 3;
 }
@@ -313,6 +336,10 @@ int run_kiosk(int argc, char** argv) {
     return fail(!wards ? wards.error() : !token ? token.error()
                                                : !store ? store.error() : printer.error());
   }
+  auto outbox = make_outbox(*profile, *token);
+  if (!outbox) {
+    return fail(outbox.error());
+  }
   auto window = Window::open(WindowOptions{"Kiosk " + profile->kiosk.id, profile->ui.width,
                                            profile->ui.height,
                                            profile->ui.fullscreen && !options.windowed});
@@ -327,7 +354,7 @@ int run_kiosk(int argc, char** argv) {
   (*window)->rebuild_font_texture();
   Runtime runtime(*profile, std::move(*window), *fonts, std::move(*wards),
                   make_central_api(*profile, *token), make_central_api(*profile, *token),
-                  std::move(*store), std::move(*printer));
+                  std::move(*store), std::move(*outbox), std::move(*printer));
   for (const auto& uri : profile->scanner.sources) {
     auto source = make_scan_source(uri);
     if (!source) {

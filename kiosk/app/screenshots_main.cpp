@@ -14,10 +14,14 @@
 #include <imgui.h>
 
 #include "adapters/fake/fakes.hpp"
+#include "adapters/fake/memory_outbox.hpp"
 #include "core/catalog_sync.hpp"
 #include "adapters/factory/adapter_factory.hpp"
 #include "adapters/print/qr_matrix.hpp"
 #include "app/preview_texture.hpp"
+#include "app/screenshot_shooter.hpp"
+#include "app/screenshots_booking.hpp"
+#include "app/slip_picture.hpp"
 #include "app/window.hpp"
 #include "tools/central_dev/dev_central.hpp"
 #include "ui/kiosk_ui.hpp"
@@ -28,38 +32,6 @@ namespace {
 constexpr const char* k_card =
     "001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 12 ngõ 34 Trần Duy Hưng, Phường Yên "
     "Hòa, Thành phố Hà Nội|01082021";
-
-struct Shooter {
-  Window& window;
-  ui::KioskUi& ui;
-  Journey& journey;
-  ui::FrameInfo info;
-  std::filesystem::path out;
-  int count = 0;
-
-  // A few frames let ImGui settle layout (clipper, child sizes) first.
-  std::vector<Intent> frame(bool save, const std::string& name) {
-    std::vector<Intent> intents;
-    for (int i = 0; i < 3; ++i) {
-      SDL_Event e;
-      while (SDL_PollEvent(&e) != 0) {
-        ImGui_ImplSDL2_ProcessEvent(&e);
-      }
-      window.begin_frame();
-      intents = ui.draw(journey.view(), info, 0.6);
-      window.end_frame(false);
-    }
-    if (save) {
-      const auto path = out / (std::to_string(++count) + "-" + name + ".png");
-      if (auto ok = window.save_png(path.string()); !ok) {
-        std::cerr << ok.error() << "\n";
-      } else {
-        std::cout << "wrote " << path.string() << "\n";
-      }
-    }
-    return intents;
-  }
-};
 
 // Search with the on-screen keyboard, an empty result, the occupation grid
 // with related occupations, and the filters; leaves the list as it was.
@@ -181,7 +153,11 @@ int run(int argc, char** argv) {
     return 1;
   }
   config.wards = *wards;
-  Journey journey(JourneyPorts{*api, **printer, clock, runner}, config);
+  // The screenshots walk the journey against the development server; an
+  // outbox in memory is enough for pictures.
+  fake::MemoryOutbox outbox(*api);
+  SwitchPrinter switch_printer(**printer);
+  Journey journey(JourneyPorts{*api, outbox, switch_printer, clock, runner}, config);
   auto catalog = fetch_catalog(*api, clock);
   if (!catalog) {
     std::cerr << "sync failed: " << catalog.error().message << "\n";
@@ -281,6 +257,11 @@ int run(int argc, char** argv) {
   clock.advance(config.idle_timeout - std::chrono::seconds{12});
   journey.tick();
   shoot.frame(true, "idle-warning");
+  SlipPicture slip_picture;
+  if (!shoot_booking_paths(
+          BookingShots{shoot, journey, central, runner, switch_printer, slip_picture, k_card})) {
+    return 1;
+  }
   // The same list from the cache while the central API is unreachable.
   journey.handle(intent::Cancel{});
   journey.set_catalog(shared_catalog, false);

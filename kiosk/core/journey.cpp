@@ -122,6 +122,9 @@ void Journey::end_session(const char* why) {
   if (m_view.id_check) {
     secure_wipe(m_view.id_check->masked_id);
   }
+  if (m_view.slip) {
+    m_view.slip->wipe();
+  }
   m_view = JourneyView{};
   m_view.scans_accepted = m_scans_accepted;
   m_view.catalog_status = catalog_status();
@@ -187,7 +190,10 @@ void Journey::handle(const Intent& intent) {
               case Screen::occupations:
               case Screen::filters: go(Screen::matches); break;
               case Screen::ward: go(Screen::consent); break;
-              case Screen::confirm: go(Screen::slots); break;
+              case Screen::confirm:
+                m_view.interest = false;
+                go(Screen::slots);
+                break;
               case Screen::consent:
                 if (m_view.id_check) {
                   go(Screen::check_id);
@@ -248,6 +254,30 @@ void Journey::handle(const Intent& intent) {
               m_view.notice.clear();
               go(Screen::booking);
               send_booking();
+            }
+          },
+          [&](const intent::RegisterInterest&) {
+            if (m_view.screen != Screen::slots || !m_view.can_register_interest) {
+              return;
+            }
+            if (m_pending) {
+              m_pending->wipe();
+            }
+            m_pending = BookingRequest{m_config.new_idempotency_key(), m_config.kiosk_id,
+                                       m_view.vacancy->id, "", m_person->id,
+                                       m_person->full_name, m_person->birth_date,
+                                       m_person->sex, {}};
+            m_pending->birth_year_only = m_person->birth_year_only;
+            m_view.chosen_slot.reset();
+            m_view.interest = true;
+            m_view.notice.clear();
+            m_view.can_retry = false;
+            m_view.can_leave_queued = false;
+            go(Screen::confirm);
+          },
+          [&](const intent::LeaveQueued&) {
+            if (m_view.screen == Screen::confirm && m_view.can_leave_queued && m_pending) {
+              leave_queued();
             }
           },
           [&](const intent::Finish&) {

@@ -19,6 +19,9 @@
 #include "core/match_filters.hpp"
 #include "core/matching.hpp"
 #include "core/search.hpp"
+#include "core/queued_slip.hpp"
+#include "core/slip.hpp"
+#include "ports/booking_outbox.hpp"
 #include "ports/central_api.hpp"
 #include "ports/clock.hpp"
 #include "ports/code_source.hpp"
@@ -111,8 +114,16 @@ struct JourneyView {
   std::vector<Slot> slots;
   std::optional<Slot> chosen_slot;
   bool can_retry = false;  // confirm: a failed booking may be retried
+  bool can_leave_queued = false;  // confirm: stored but not sent; the kiosk may send it later
+  bool queued = false;  // done: the request waits in the outbox; no reference yet
+  bool interest = false;  // confirm/done: "register interest" instead of a slot
+  bool can_register_interest = false;  // slots: none could be loaded (offline)
+  std::string queued_code;  // done, when queued: the request's short code for the counter
   std::optional<BookingConfirmation> confirmation;
   bool printed = false;
+  /// The slip as printed (or as it would have been): shown on screen when
+  /// the printer failed, so the person can photograph it. Carries the name.
+  std::optional<Slip> slip;
   std::optional<int> idle_seconds_left;  // set while the "still there?" warning shows
   int done_seconds_left = 0;
 };
@@ -131,6 +142,8 @@ struct ChooseSlot {
   std::string slot_id;
 };
 struct ConfirmBooking {};
+struct LeaveQueued {};
+struct RegisterInterest {};  // slots, when they could not be loaded: the Centre will call  // confirm, after a send failed: let the kiosk send it later
 struct Finish {};
 struct StillHere {};
 struct SetSearch {  // matches: the search field's new text
@@ -163,7 +176,7 @@ using Intent = std::variant<intent::ConfirmIdFacts, intent::RejectIdFacts, inten
                             intent::SetSearch, intent::ShowKeyboard, intent::OpenOccupations,
                             intent::ToggleOccupation, intent::OpenFilters, intent::SetFilters,
                             intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
-                            intent::ChooseWard>;
+                            intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest>;
 
 struct JourneyConfig {
   std::string kiosk_id;
@@ -190,7 +203,8 @@ struct JourneyConfig {
 };
 
 struct JourneyPorts {
-  CentralApi& api;
+  CentralApi& api;  // slots
+  BookingOutbox& outbox;  // bookings: stored durably, then sent
   Printer& printer;
   const Clock& clock;
   TaskRunner& runner;
@@ -241,6 +255,12 @@ class Journey {
   void send_booking();
   void print_slip();
   void on_booking_failed(const ApiFailure& failure);
+  void on_booking_pending(const std::optional<ApiFailure>& failure);
+  void on_delivery(const tl::expected<Delivery, StoreFailure>& result);
+  void print(Slip slip);
+  SlipContext slip_context() const;
+  void leave_queued();
+  void on_interest(const std::optional<BookingConfirmation>& confirmation);
   void on_slots(const tl::expected<std::vector<Slot>, ApiFailure>& result);
   void on_booked(const BookingConfirmation& confirmation);
   void on_printed(const tl::expected<PrintReceipt, PrintFailure>& result);

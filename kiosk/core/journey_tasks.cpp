@@ -17,7 +17,8 @@ constexpr const char* k_offline_notice =
     "Hiện không kết nối được với Trung tâm. Bạn hãy thử lại sau ít phút, hoặc nhờ cán bộ hỗ "
     "trợ.";
 constexpr const char* k_printer_notice =
-    "Máy in đang gặp sự cố. Bạn hãy chụp ảnh hoặc ghi lại mã đặt lịch trên màn hình.";
+    "Máy in đang gặp sự cố. Bạn hãy chụp ảnh phiếu hẹn trên màn hình; cán bộ tại quầy có thể in "
+    "lại cho bạn.";
 
 ApiFailure crashed(const char* what) {
   return ApiFailure{ApiError::bad_response, 0, "client_error", what, {}};
@@ -60,8 +61,12 @@ void Journey::on_slots(const tl::expected<std::vector<Slot>, ApiFailure>& result
     logger("flow")->warn("slots failed: {} (HTTP {})", result.error().code,
                          result.error().http_status);
     m_view.notice = k_offline_notice;
+    // Without slots the person can still leave their interest: the outbox
+    // sends it when it can, and the Centre calls them.
+    m_view.can_register_interest = true;
     return;
   }
+  m_view.can_register_interest = false;
   // Slots that have already begun cannot be booked; the API may still list them.
   const WallTime now = m_ports.clock.wall();
   std::copy_if(result->begin(), result->end(), std::back_inserter(m_view.slots),
@@ -78,22 +83,71 @@ void Journey::on_slots(const tl::expected<std::vector<Slot>, ApiFailure>& result
 void Journey::send_booking() {
   BookingRequest request = *m_pending;
   const auto serial = m_serial;
-  CentralApi& api = m_ports.api;
-  m_ports.runner.submit([this, &api, request = std::move(request),
+  BookingOutbox& outbox = m_ports.outbox;
+  const OutboxKind kind = m_view.interest ? OutboxKind::interest : OutboxKind::booking;
+  m_ports.runner.submit([this, &outbox, request = std::move(request), kind,
                          serial]() mutable -> TaskRunner::Continuation {
-    auto result = guarded([&] { return api.book(request); });
+    tl::expected<Delivery, StoreFailure> result =
+        tl::unexpected(StoreFailure{StoreError::io, "outbox threw"});
+    try {
+      result = outbox.submit(request, kind);
+    } catch (const std::exception& e) {
+      result = tl::unexpected(StoreFailure{StoreError::io, e.what()});
+    } catch (...) {
+    }
     request.wipe();
     return [this, serial, result = std::move(result)]() {
-      if (serial != m_serial) {
-        return;
-      }
-      if (result) {
-        on_booked(*result);
-      } else {
-        on_booking_failed(result.error());
+      if (serial == m_serial) {
+        on_delivery(result);
       }
     };
   });
+}
+
+void Journey::on_delivery(const tl::expected<Delivery, StoreFailure>& result) {
+  if (!result) {
+    // Not even stored: nothing was sent, and nothing will be unless retried.
+    logger("flow")->error("booking not stored in the outbox: {}", result.error().message);
+    m_view.can_retry = true;
+    m_view.can_leave_queued = false;
+    m_view.notice = "Máy chưa lưu được yêu cầu đặt lịch. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.";
+    go(Screen::confirm);
+    return;
+  }
+  switch (result->state) {
+    case DeliveryState::delivered:
+      if (m_view.interest) {
+        on_interest(result->confirmation);
+        return;
+      }
+      if (result->confirmation) {
+        on_booked(*result->confirmation);
+        return;
+      }
+      on_booking_pending(result->failure);  // cannot happen with a sane outbox
+      return;
+    case DeliveryState::rejected:
+      on_booking_failed(result->failure.value_or(
+          ApiFailure{ApiError::conflict, 0, "rejected", "rejected", {}}));
+      return;
+    case DeliveryState::pending:
+      on_booking_pending(result->failure);
+      return;
+  }
+}
+
+void Journey::on_booking_pending(const std::optional<ApiFailure>& failure) {
+  logger("flow")->warn("booking stored, not delivered yet: {} (HTTP {})",
+                       failure ? failure->code : std::string("-"),
+                       failure ? failure->http_status : 0);
+  // The outbox holds it and will send it; the person may wait and retry now,
+  // or leave it to the kiosk and take a slip that says so.
+  m_view.can_retry = true;
+  m_view.can_leave_queued = true;
+  m_view.notice =
+      "Chưa gửi được đến Trung tâm, nhưng yêu cầu đã được lưu trên máy. Bạn hãy thử lại, hoặc "
+      "để máy tự gửi khi có mạng.";
+  go(Screen::confirm);
 }
 
 void Journey::on_booked(const BookingConfirmation& confirmation) {
@@ -148,24 +202,19 @@ void Journey::on_booking_failed(const ApiFailure& failure) {
 }
 
 void Journey::print_slip() {
-  SlipContext context;
-  context.centre_name = m_config.centre_name;
-  // A number-only reading has no name: the slip names the card instead
-  // (masked; staff compare it with the card at the interview).
-  context.seeker_name = m_person->birth_year_only ? "chủ thẻ căn cước " + mask_id(m_person->id)
-                                                  : m_person->full_name;
-  context.printed_at = m_ports.clock.wall();
-  if (m_catalog && m_view.vacancy) {
-    const auto& ids = m_view.vacancy->session_ids;
-    for (const auto& s : m_catalog->sessions) {
-      if (std::find(ids.begin(), ids.end(), s.id) != ids.end()) {
-        context.session_title = s.title;
-        break;
-      }
-    }
-  }
+  SlipContext context = slip_context();
   Slip slip = make_booking_slip(*m_view.confirmation, context);
   secure_wipe(context.seeker_name);
+  print(std::move(slip));
+}
+
+void Journey::print(Slip slip) {
+  // Kept for the screen in case the printer fails: the person can still
+  // photograph the slip with its QR code.
+  if (m_view.slip) {
+    m_view.slip->wipe();
+  }
+  m_view.slip = slip;
   const auto serial = m_serial;
   Printer& printer = m_ports.printer;
   m_ports.runner.submit(
@@ -187,6 +236,75 @@ void Journey::print_slip() {
       });
 }
 
+SlipContext Journey::slip_context() const {
+  SlipContext context;
+  context.centre_name = m_config.centre_name;
+  // A number-only reading has no name: the slip names the card instead
+  // (masked; staff compare it with the card at the interview).
+  context.seeker_name = m_person->birth_year_only ? "chủ thẻ căn cước " + mask_id(m_person->id)
+                                                  : m_person->full_name;
+  context.printed_at = m_ports.clock.wall();
+  if (m_catalog && m_view.vacancy) {
+    const auto& ids = m_view.vacancy->session_ids;
+    for (const auto& s : m_catalog->sessions) {
+      if (std::find(ids.begin(), ids.end(), s.id) != ids.end()) {
+        context.session_title = s.title;
+        break;
+      }
+    }
+  }
+  return context;
+}
+
+void Journey::on_interest(const std::optional<BookingConfirmation>& confirmation) {
+  SlipContext context = slip_context();
+  QueuedRequest request;
+  request.interest = true;
+  request.delivered = confirmation.has_value();
+  request.request_code = confirmation ? confirmation->reference
+                                      : request_code(m_pending->idempotency_key);
+  request.vacancy_title = m_view.vacancy->title;
+  request.employer_name = m_view.vacancy->employer_name;
+  Slip slip = make_queued_slip(request, context);
+  secure_wipe(context.seeker_name);
+  logger("flow")->info("interest {} for vacancy {} ({})", request.request_code,
+                       m_view.vacancy->id, request.delivered ? "delivered" : "queued");
+  m_pending->wipe();
+  m_pending.reset();
+  m_view.queued = !request.delivered;
+  m_view.queued_code = request.request_code;
+  m_view.can_retry = false;
+  m_view.can_leave_queued = false;
+  m_view.notice.clear();
+  go(Screen::printing);
+  print(std::move(slip));
+}
+
+void Journey::leave_queued() {
+  if (m_view.interest) {
+    on_interest(std::nullopt);
+    return;
+  }
+  SlipContext context = slip_context();
+  QueuedRequest request;
+  request.request_code = request_code(m_pending->idempotency_key);
+  request.vacancy_title = m_view.vacancy->title;
+  request.employer_name = m_view.vacancy->employer_name;
+  request.slot = m_view.chosen_slot;
+  Slip slip = make_queued_slip(request, context);
+  secure_wipe(context.seeker_name);
+  logger("flow")->info("booking {} left to the outbox", request.request_code);
+  m_pending->wipe();
+  m_pending.reset();
+  m_view.queued = true;
+  m_view.queued_code = request.request_code;
+  m_view.can_retry = false;
+  m_view.can_leave_queued = false;
+  m_view.notice.clear();
+  go(Screen::printing);
+  print(std::move(slip));
+}
+
 void Journey::on_printed(const tl::expected<PrintReceipt, PrintFailure>& result) {
   if (result) {
     logger("print")->info("slip printed to {}", result->location);
@@ -202,7 +320,9 @@ void Journey::on_printed(const tl::expected<PrintReceipt, PrintFailure>& result)
 void Journey::on_work_timeout() {
   if (m_view.screen == Screen::booking) {
     logger("flow")->warn("booking unanswered after {} s", m_config.work_timeout.count());
-    on_booking_failed(ApiFailure{ApiError::timeout, 0, "kiosk_timeout", "no answer", {}});
+    // Stored before it was sent: the outbox keeps trying with the same key.
+    ++m_serial;  // the late answer is dropped
+    on_booking_pending(ApiFailure{ApiError::timeout, 0, "kiosk_timeout", "no answer", {}});
   } else if (m_view.screen == Screen::printing) {
     logger("print")->error("printer unanswered after {} s", m_config.work_timeout.count());
     m_view.printed = false;

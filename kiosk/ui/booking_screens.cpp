@@ -68,6 +68,19 @@ void draw_slots(const UiContext& ctx, const JourneyView& view) {
     text_centered(ctx, ctx.fonts.heading, colour::k_muted, "Đang tải lịch phỏng vấn…");
     return;
   }
+  if (view.can_register_interest && view.slots.empty()) {
+    ImGui::Dummy(ImVec2(0, ctx.px(20)));
+    text(ctx, ctx.fonts.body, colour::k_text,
+         "Bạn vẫn có thể đăng ký quan tâm vị trí này: máy lưu lại và gửi khi có mạng, rồi Trung "
+         "tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn.",
+         ImGui::GetContentRegionAvail().x);
+    ImGui::Dummy(ImVec2(0, ctx.px(16)));
+    if (button(ctx, "##interest", "Đăng ký quan tâm vị trí này",
+               ImVec2(ImGui::GetContentRegionAvail().x, ctx.px(120)))) {
+      ctx.emit(intent::RegisterInterest{});
+    }
+    return;
+  }
   ImGui::BeginChild("slots", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
   drag_to_scroll();
   for (std::size_t i = 0; i < view.slots.size(); ++i) {
@@ -79,33 +92,53 @@ void draw_slots(const UiContext& ctx, const JourneyView& view) {
 }
 
 void draw_confirm(const UiContext& ctx, const JourneyView& view) {
-  if (!view.vacancy || !view.chosen_slot) {
+  if (!view.vacancy || (!view.chosen_slot && !view.interest)) {
     return;
   }
   const float width = ImGui::GetContentRegionAvail().x;
-  text(ctx, ctx.fonts.title, colour::k_text, "Kiểm tra lại lịch hẹn");
+  text(ctx, ctx.fonts.title, colour::k_text,
+       view.interest ? "Đăng ký quan tâm vị trí này" : "Kiểm tra lại lịch hẹn");
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
-  const Slot& s = *view.chosen_slot;
-  const float pad = ctx.px(40);
+  const float pad = ctx.px(28);
   begin_panel(ctx, pad);
   const float inner = width - 2 * pad;
   summary_line(ctx, "Vị trí", view.vacancy->title, inner);
   summary_line(ctx, "Đơn vị", view.vacancy->employer_name, inner);
-  summary_line(ctx, "Thời gian", slot_time(s) + ", " + format_vn_weekday_date(s.starts_at), inner);
-  summary_line(ctx, "Địa điểm", s.booth.empty() ? s.venue : s.booth + " – " + s.venue, inner);
+  if (view.chosen_slot) {
+    const Slot& s = *view.chosen_slot;
+    summary_line(ctx, "Thời gian", slot_time(s) + ", " + format_vn_weekday_date(s.starts_at),
+                 inner);
+    summary_line(ctx, "Địa điểm", s.booth.empty() ? s.venue : s.booth + " – " + s.venue, inner);
+  } else {
+    summary_line(ctx, "Sau đó", "Trung tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn", inner);
+  }
   summary_line(ctx, "Người đăng ký",
                view.id_check ? fmt::format("chủ thẻ {}, sinh năm {}", view.id_check->masked_id,
                                            view.id_check->birth_year)
                              : view.person_name,
                inner);
   end_panel(ctx, pad);
-  ImGui::Dummy(ImVec2(0, ctx.px(10)));
+  ImGui::Dummy(ImVec2(0, ctx.px(8)));
   if (!view.notice.empty()) {
     notice(ctx, view.notice);
-    ImGui::Dummy(ImVec2(0, ctx.px(10)));
+    ImGui::Dummy(ImVec2(0, ctx.px(8)));
   }
-  const char* label = view.can_retry ? "Thử lại" : "Xác nhận đặt lịch";
-  if (button(ctx, "##confirm", label, ImVec2(width, ctx.px(130)))) {
+  const char* label = view.can_retry ? "Thử lại"
+                      : view.interest ? "Gửi đăng ký"
+                                      : "Xác nhận đặt lịch";
+  if (!view.can_leave_queued) {
+    if (button(ctx, "##confirm", label, ImVec2(width, ctx.px(120)))) {
+      ctx.emit(intent::ConfirmBooking{});
+    }
+    return;
+  }
+  const float gap = ctx.px(30);
+  const ImVec2 half((width - gap) / 2, ctx.px(110));
+  if (button(ctx, "##leave", "Để máy tự gửi sau", half, ButtonKind::secondary)) {
+    ctx.emit(intent::LeaveQueued{});
+  }
+  ImGui::SameLine(0, gap);
+  if (button(ctx, "##confirm", label, half)) {
     ctx.emit(intent::ConfirmBooking{});
   }
 }
@@ -119,41 +152,100 @@ void draw_working(const UiContext& ctx, const JourneyView& view) {
   text_centered(ctx, ctx.fonts.body, colour::k_muted, "Bạn vui lòng đợi trong giây lát");
 }
 
-void draw_done(const UiContext& ctx, const JourneyView& view) {
-  if (!view.confirmation) {
-    return;
+namespace {
+
+// The slip itself, as it would have printed: the person can photograph it.
+void slip_picture(const UiContext& ctx, const FrameInfo& info, ImVec2 box) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  float h = box.y;
+  float w = h * info.slip_aspect;
+  if (w > box.x) {
+    w = box.x;
+    h = w / info.slip_aspect;
   }
-  const auto& c = *view.confirmation;
-  const float width = ImGui::GetContentRegionAvail().x;
-  text_centered(ctx, ctx.fonts.title, colour::k_primary, "Đặt lịch phỏng vấn thành công!");
-  ImGui::Dummy(ImVec2(0, ctx.px(4)));
-  const float pad = ctx.px(40);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 min(pos.x + (box.x - w) / 2, pos.y);
+  dl->AddRectFilled(ImVec2(min.x - ctx.px(12), min.y - ctx.px(12)),
+                    ImVec2(min.x + w + ctx.px(12), min.y + h + ctx.px(12)), colour::k_card,
+                    ctx.px(8));
+  dl->AddImage(info.slip_image, min, ImVec2(min.x + w, min.y + h));
+  ImGui::Dummy(box);
+}
+
+void done_details(const UiContext& ctx, const JourneyView& view, float width, bool brief) {
+  const float pad = ctx.px(36);
   begin_panel(ctx, pad);
   const float inner = width - 2 * pad;
-  ImGui::BeginChild("reference", ImVec2(inner, ctx.px(200)), false,
+  const bool booked = view.confirmation && !view.interest;
+  const std::string code = booked ? view.confirmation->reference : view.queued_code;
+  // A child as wide as the panel, so the code centres in the panel.
+  ImGui::BeginChild("code", ImVec2(inner, ctx.px(190)), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs);
-  text_centered(ctx, ctx.fonts.body, colour::k_muted, "Mã đặt lịch của bạn");
-  text_centered(ctx, ctx.fonts.huge, colour::k_text, c.reference);
+  text_centered(ctx, ctx.fonts.body, colour::k_muted,
+                booked ? "Mã đặt lịch của bạn"
+                : view.queued ? "Mã yêu cầu (đưa cho cán bộ tại quầy)"
+                              : "Mã đăng ký của bạn");
+  text_centered(ctx, ctx.fonts.huge, colour::k_text, code);
   ImGui::EndChild();
-  summary_line(ctx, "Vị trí", c.vacancy_title, inner);
-  summary_line(ctx, "Đơn vị", c.employer_name, inner);
-  summary_line(ctx, "Thời gian",
-               slot_time(c.slot) + ", " + format_vn_weekday_date(c.slot.starts_at), inner);
-  summary_line(ctx, "Địa điểm",
-               c.slot.booth.empty() ? c.slot.venue : c.slot.booth + " – " + c.slot.venue, inner);
+  if (brief) {
+    // The slip beside it says the rest.
+  } else if (booked) {
+    const auto& c = *view.confirmation;
+    summary_line(ctx, "Vị trí", c.vacancy_title, inner);
+    summary_line(ctx, "Đơn vị", c.employer_name, inner);
+    summary_line(ctx, "Thời gian",
+                 slot_time(c.slot) + ", " + format_vn_weekday_date(c.slot.starts_at), inner);
+    summary_line(ctx, "Địa điểm",
+                 c.slot.booth.empty() ? c.slot.venue : c.slot.booth + " – " + c.slot.venue, inner);
+  } else if (view.vacancy) {
+    summary_line(ctx, "Vị trí", view.vacancy->title, inner);
+    summary_line(ctx, "Đơn vị", view.vacancy->employer_name, inner);
+    text(ctx, ctx.fonts.body, colour::k_text,
+         view.queued ? "Máy sẽ tự gửi yêu cầu khi có mạng. Trung tâm sẽ liên hệ với bạn."
+                     : "Trung tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn.",
+         inner);
+  }
   end_panel(ctx, pad);
+}
+
+}  // namespace
+
+void draw_done(const UiContext& ctx, const JourneyView& view, const FrameInfo& info) {
+  if (!view.confirmation && view.queued_code.empty()) {
+    return;
+  }
+  const float width = ImGui::GetContentRegionAvail().x;
+  const bool show_slip = !view.printed && view.slip && info.slip_image != nullptr;
+  const float slip_w = show_slip ? width * 0.34f : 0.0f;
+  const float gap = show_slip ? ctx.px(40) : 0.0f;
+  if (show_slip) {
+    slip_picture(ctx, info, ImVec2(slip_w, ImGui::GetContentRegionAvail().y - ctx.px(12)));
+    ImGui::SameLine(0, gap);
+  }
+  // A child of its own, so centred text centres on this side.
+  ImGui::BeginChild("done-side", ImVec2(0, 0), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  // ImGui clips a child half its padding inside its edge.
+  const float side = ImGui::GetContentRegionAvail().x - ctx.px(12);
+  const char* title = view.interest && !view.queued ? "Đã đăng ký quan tâm!"
+                      : view.queued                ? "Đã lưu yêu cầu của bạn"
+                                                   : "Đặt lịch phỏng vấn thành công!";
+  text(ctx, ctx.fonts.title, view.queued ? colour::k_text : colour::k_primary, title, side);
+  ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  done_details(ctx, view, side, show_slip);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   if (!view.notice.empty()) {
     notice(ctx, view.notice);
   } else if (view.printed) {
-    text_centered(ctx, ctx.fonts.heading, colour::k_text,
-                  "Mời bạn nhận phiếu hẹn ở khe máy in bên dưới màn hình.");
+    text(ctx, ctx.fonts.heading, colour::k_text,
+         "Mời bạn nhận phiếu ở khe máy in bên dưới màn hình.", side);
   }
   ImGui::Dummy(ImVec2(0, ctx.px(12)));
   const std::string label = fmt::format("Hoàn tất ({} giây)", view.done_seconds_left);
-  if (button(ctx, "##finish", label, ImVec2(width, ctx.px(110)))) {
+  if (button(ctx, "##finish", label, ImVec2(side, ctx.px(110)))) {
     ctx.emit(intent::Finish{});
   }
+  ImGui::EndChild();
 }
 
 }  // namespace kiosk::ui

@@ -60,7 +60,7 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
     case Screen::confirm: draw_confirm(ctx, view); break;
     case Screen::booking:
     case Screen::printing: draw_working(ctx, view); break;
-    case Screen::done: draw_done(ctx, view); break;
+    case Screen::done: draw_done(ctx, view, info); break;
   }
   ImGui::EndChild();
   if (footer > 0.0f) {

@@ -23,6 +23,10 @@ struct FrameInfo {
   /// The camera's live picture as a texture (main thread), or null.
   ImTextureID preview = nullptr;
   float preview_aspect = 4.0f / 3.0f;  // width / height
+  /// The view's slip as a picture (main thread), for the done screen when
+  /// the printer failed; null when there is none.
+  ImTextureID slip_image = nullptr;
+  float slip_aspect = 0.5f;  // width / height
 };
 
 class KioskUi {

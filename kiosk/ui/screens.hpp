@@ -19,7 +19,7 @@ void draw_vacancy(const UiContext& ctx, const JourneyView& view);
 void draw_slots(const UiContext& ctx, const JourneyView& view);
 void draw_confirm(const UiContext& ctx, const JourneyView& view);
 void draw_working(const UiContext& ctx, const JourneyView& view);
-void draw_done(const UiContext& ctx, const JourneyView& view);
+void draw_done(const UiContext& ctx, const JourneyView& view, const FrameInfo& info);
 
 /// "7.000.000 ₫" style salary line, or the API's own text when present.
 std::string salary_line(const Vacancy& v);

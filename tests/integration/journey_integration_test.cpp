@@ -46,6 +46,7 @@ class JourneyIntegration : public ::testing::Test {
     profile.kiosk.id = "hn-it-01";
     profile.api.base_url = "http://127.0.0.1:" + std::to_string(port);
     profile.data.store_path = (dir / "kiosk.db").string();
+    profile.data.outbox_path = (dir / "outbox.db").string();
     profile.printer.uri = "file:" + (dir / "slips").string();
   }
   void TearDown() override {
@@ -100,7 +101,9 @@ TEST_F(JourneyIntegration, ScanToPrintedSlipBooksExactlyOnce) {
     keys.push_back(new_uuid_v4());
     return keys.back();
   };
-  Journey journey(JourneyPorts{*api, **printer, clock, workers}, config);
+  auto outbox = make_outbox(profile, "dev-token");
+  ASSERT_TRUE(outbox.has_value()) << outbox.error();
+  Journey journey(JourneyPorts{*api, **outbox, **printer, clock, workers}, config);
 
   SyncService sync(*api, **store, clock, 3600s, [&](SyncResult r) {
     queue.post([&journey, r] { journey.set_catalog(r.catalog, r.online); });
@@ -145,10 +148,12 @@ TEST_F(JourneyIntegration, ScanToPrintedSlipBooksExactlyOnce) {
   ASSERT_TRUE(journey.view().printed) << journey.view().notice;
   const std::string reference = journey.view().confirmation->reference;
 
-  // A slip PNG was written.
+  // A slip PNG was written (beside it, the raw printer job).
   std::vector<fs::path> slips;
   for (const auto& e : fs::directory_iterator(dir / "slips")) {
-    slips.push_back(e.path());
+    if (e.path().extension() == ".png") {
+      slips.push_back(e.path());
+    }
   }
   ASSERT_EQ(slips.size(), 1u);
   EXPECT_EQ(slips[0].extension(), ".png");
@@ -160,6 +165,14 @@ TEST_F(JourneyIntegration, ScanToPrintedSlipBooksExactlyOnce) {
   EXPECT_EQ(held["bookings"][0]["reference"], reference);
   ASSERT_EQ(keys.size(), 1u);
   EXPECT_EQ(held["bookings"][0]["idempotency_key"], keys[0]);
+
+  // The outbox went through the file first, and keeps only the record.
+  const auto entries = (*outbox)->list();
+  ASSERT_TRUE(entries.has_value());
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].idempotency_key, keys[0]);
+  EXPECT_EQ((*entries)[0].state, DeliveryState::delivered);
+  EXPECT_EQ((*entries)[0].reference, reference);
 
   // A second attempt with the same key (a retry after a lost answer) gets
   // the same booking back and creates none.

@@ -11,7 +11,8 @@ LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24" "$tool" --out "$
 expected=(welcome welcome-foreign-qr camera-waiting camera-reading camera-incomplete check-id
   check-id-rejected camera-garbled keyboard-text-lost consent ward-picker matches search-keyboard
   search-empty occupations matches-occupation filters vacancy slots-loading slots confirm booking
-  done idle-warning matches-offline)
+  done idle-warning confirm-unsent done-queued done-printer-failed slots-offline confirm-interest
+  done-interest matches-offline)
 for name in "${expected[@]}"; do
   file=$(ls "$out"/*-"$name".png 2>/dev/null | head -1)
   [[ -n "$file" ]] || { echo "missing screen: $name"; exit 1; }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/fake/fakes.hpp"
+#include "adapters/fake/memory_outbox.hpp"
 #include "core/journey.hpp"
 #include "test_data.hpp"
 
@@ -43,7 +44,7 @@ class JourneyRefine : public ::testing::Test {
  protected:
   JourneyRefine()
       : clock(*parse_iso8601("2026-11-27T09:00:00+07:00")),
-        journey(JourneyPorts{api, printer, clock, runner}, config()) {
+        journey(JourneyPorts{api, outbox, printer, clock, runner}, config()) {
     auto catalog = std::make_shared<Catalog>();
     // Yên Hòa is about 21.02, 105.79: "near" ones are there, "far" ones in Sóc Sơn.
     catalog->vacancies = {
@@ -77,6 +78,7 @@ class JourneyRefine : public ::testing::Test {
   }
 
   fake::FakeCentralApi api;
+  fake::MemoryOutbox outbox{api};
   fake::FakePrinter printer;
   fake::FakeClock clock;
   fake::ManualTaskRunner runner;

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/fake/fakes.hpp"
+#include "adapters/fake/memory_outbox.hpp"
 #include "test_data.hpp"
 
 namespace kiosk {
@@ -31,7 +32,7 @@ class JourneyTest : public ::testing::Test {
  protected:
   JourneyTest()
       : clock(*parse_iso8601("2026-11-27T09:00:00+07:00")),
-        journey(JourneyPorts{api, printer, clock, runner}, config()) {
+        journey(JourneyPorts{api, outbox, printer, clock, runner}, config()) {
     auto catalog = std::make_shared<Catalog>();
     catalog->vacancies = {testing::make_vacancy("vac-far", 21.20, 105.80, 18, 45),
                           testing::make_vacancy("vac-near", 21.025, 105.79, 18, 45),
@@ -83,6 +84,7 @@ class JourneyTest : public ::testing::Test {
 
   int keys_issued = 0;
   fake::FakeCentralApi api;
+  fake::MemoryOutbox outbox{api};
   fake::FakePrinter printer;
   fake::FakeClock clock;
   fake::ManualTaskRunner runner;
@@ -281,10 +283,11 @@ TEST_F(JourneyTest, UnansweredPrinterStillEndsOnTheDoneScreen) {
 
 TEST(JourneyPrinter, AThrowingPrinterIsAFailureNotAHang) {
   fake::FakeCentralApi api;
+  fake::MemoryOutbox outbox{api};
   ThrowingPrinter printer;
   fake::FakeClock clock(*parse_iso8601("2026-11-27T09:00:00+07:00"));
   fake::ManualTaskRunner runner;
-  Journey journey(JourneyPorts{api, printer, clock, runner}, JourneyConfig{});
+  Journey journey(JourneyPorts{api, outbox, printer, clock, runner}, JourneyConfig{});
   auto catalog = std::make_shared<Catalog>();
   catalog->vacancies = {testing::make_vacancy("v", 21.0, 105.8, 18, 60)};
   api.vacancies = catalog->vacancies;
@@ -464,6 +467,78 @@ TEST_F(JourneyTest, ACodeInViewSaysHoldStillUntilReadOrGone) {
   EXPECT_FALSE(journey.view().reading);
   journey.on_reading();  // mid-session sightings change nothing
   EXPECT_FALSE(journey.view().reading);
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST_F(JourneyTest, AnUnsentBookingCanBeLeftToTheKioskWithASlipThatSaysSo) {
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  api.fail_next = ApiFailure{ApiError::offline, 0, "", "connection refused", {}};
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::confirm);
+  EXPECT_TRUE(journey.view().can_retry);
+  ASSERT_TRUE(journey.view().can_leave_queued);
+  journey.handle(intent::LeaveQueued{});
+  runner.run_all();  // print the slip
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  EXPECT_TRUE(journey.view().queued);
+  EXPECT_FALSE(journey.view().confirmation.has_value());
+  EXPECT_EQ(journey.view().queued_code, "key-1");
+  EXPECT_EQ(request_code("3f9a2c71-0b1e-4c8f-9d2a-5e6f7a8b9c0d"), "3F9A-2C71");
+  ASSERT_EQ(printer.printed.size(), 1u);
+  EXPECT_EQ(printer.printed[0].reference, journey.view().queued_code);
+  EXPECT_TRUE(api.bookings_by_key.empty());
+  // The outbox still holds it; once the network is back it goes, once.
+  ASSERT_EQ(outbox.flush().value(), 0u);
+  EXPECT_EQ(api.bookings_by_key.size(), 1u);
+  EXPECT_EQ(outbox.flush().value(), 0u);
+  EXPECT_EQ(api.bookings_by_key.size(), 1u);
+  journey.handle(intent::Finish{});
+  EXPECT_FALSE(journey.view().queued);
+}
+
+TEST_F(JourneyTest, ABookingTheOutboxCouldNotStoreIsNeverLeftToTheKiosk) {
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  outbox.fail_store_next = true;
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::confirm);
+  EXPECT_TRUE(journey.view().can_retry);
+  EXPECT_FALSE(journey.view().can_leave_queued);
+  EXPECT_EQ(api.book_calls, 0);  // nothing is sent that was not stored first
+  journey.handle(intent::LeaveQueued{});
+  EXPECT_EQ(journey.view().screen, Screen::confirm);
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  EXPECT_EQ(journey.view().screen, Screen::done);
+  EXPECT_EQ(api.bookings_by_key.size(), 1u);
+}
+
+TEST_F(JourneyTest, WhenThePrinterFailsTheSlipStaysOnScreenUntilTheSessionEnds) {
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  printer.fail_with = PrintFailure{PrintError::out_of_paper, "paper end"};
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  ASSERT_TRUE(journey.view().confirmation.has_value());
+  EXPECT_FALSE(journey.view().printed);
+  ASSERT_TRUE(journey.view().slip.has_value());
+  EXPECT_EQ(journey.view().slip->reference, journey.view().confirmation->reference);
+  bool has_qr = false;
+  for (const auto& b : journey.view().slip->blocks) {
+    has_qr = has_qr || (b.kind == SlipBlock::Kind::qr && b.text == journey.view().slip->reference);
+  }
+  EXPECT_TRUE(has_qr);
+  journey.handle(intent::Finish{});
+  EXPECT_FALSE(journey.view().slip.has_value());
 }
 
 }  // namespace
