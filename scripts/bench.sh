@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh decode [kiosk_decode_bench flags…]
 #   scripts/bench.sh vacancies [kiosk_vacancies_bench flags…]
+#   scripts/bench.sh slip [kiosk_slip_bench flags…]
 #
 # decode: builds with KIOSK_BUILD_BENCH=ON in build-bench/, generates the
 # degraded citizen-ID corpus (build-bench/corpus, not committed), and runs
@@ -22,19 +23,27 @@
 # matches screen from that cache (kiosk_first_frame_bench, one process each,
 # under Xvfb with Mesa's software renderer). Prints the table and writes it
 # to build-bench/vacancies-table.md.
+#
+# slip: same build; kiosk_slip_bench (Google Benchmark, KIOSK_REPETITIONS (9)
+# repetitions, medians) renders the print tests' sample slip and long-names
+# slip at 384 and 576 dots (layout + raster, warm and with fonts cold) and
+# encodes their ESC/POS jobs. Prints the table, writes it to
+# build-bench/slip-table.md and puts it in docs/PERFORMANCE.md as the
+# "## Slips" section (replacing the previous one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: scripts/bench.sh decode [kiosk_decode_bench flags...]" >&2
   echo "       scripts/bench.sh vacancies [kiosk_vacancies_bench flags...]" >&2
+  echo "       scripts/bench.sh slip [kiosk_slip_bench flags...]" >&2
   exit 2
 }
 
 [[ $# -ge 1 ]] || usage
 what=$1
 shift
-[[ $what == decode || $what == vacancies ]] || usage
+[[ $what == decode || $what == vacancies || $what == slip ]] || usage
 
 scripts/deps.sh
 build_dir=${KIOSK_BENCH_DIR:-build-bench}
@@ -128,6 +137,52 @@ vacancies() {
   echo
   cat "$table"
 }
+
+# replace_section FILE HEADING CONTENT: CONTENT (starting with HEADING) in
+# place of FILE's section HEADING (up to the next "## " heading), or at the end.
+replace_section() {
+  awk -v heading="$2" -v content="$3" '
+    BEGIN { while ((getline line < content) > 0) text = text line "\n" }
+    $0 == heading { printf "%s", text; skip = 1; done = 1; next }
+    skip && /^## / { skip = 0; print "" }
+    !skip { print }
+    END { if (!done) printf "\n%s", text }
+  ' "$1" >"$1.tmp"
+  mv "$1.tmp" "$1"
+}
+
+slip() {
+  ninja -C "$build_dir" -j"${KIOSK_JOBS:-2}" kiosk_slip_bench
+  local rows="$build_dir/slip-rows.md" table="$build_dir/slip-table.md" machine
+  machine=$(machine_line)
+  echo "$machine"
+  "$build_dir/tests/bench/kiosk_slip_bench" --benchmark_repetitions="${KIOSK_REPETITIONS:-9}" \
+    --benchmark_report_aggregates_only=true --table="$rows" "$@"
+  {
+    echo "## Slips"
+    echo
+    echo "Rendering a booking slip (\`SlipRenderer\`: layout with FreeType glyphs, 1-bit raster with"
+    echo "the QR code) and encoding its ESC/POS job (\`encode_escpos_job\`: \`GS v 0\` bands of at"
+    echo "most 128 rows cut to their rightmost ink, blank rows sent as \`ESC J\` feeds, then the"
+    echo "cut), for the print tests' sample slip and the long-names slip of the slip gallery"
+    echo "(employer, venue, booth and the seeker's name all wrap). Medians of"
+    echo "${KIOSK_REPETITIONS:-9} repetitions (\`tests/bench/slip_bench.cpp\`, \`scripts/bench.sh slip\`)."
+    echo "\"First slip\" loads the fonts and rasterises every glyph; later slips reuse the glyph cache."
+    echo "Targets: ≤ 50 ms to render (render + encode), ≤ 64 KiB per 80 mm (576-dot) slip."
+    echo
+    echo "$machine; load after $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    cat "$rows"
+  } >"$table"
+  replace_section docs/PERFORMANCE.md "## Slips" "$table"
+  echo
+  cat "$table"
+}
+
+if [[ $what == slip ]]; then
+  slip "$@"
+  exit 0
+fi
 
 if [[ $what == vacancies ]]; then
   vacancies "$@"
