@@ -245,6 +245,11 @@ int run(int argc, char** argv) {
   }
   journey.handle(intent::ChooseSlot{open->id});
   shoot.frame(true, "confirm");
+  journey.handle(intent::ShowKeyboard{true});
+  journey.handle(intent::SetPhone{"0912345"});
+  shoot.frame(true, "confirm-phone");
+  journey.handle(intent::SetPhone{"0912345678"});
+  journey.handle(intent::ShowKeyboard{false});
   journey.handle(intent::ConfirmBooking{});
   shoot.frame(true, "booking");
   runner.run_all();

@@ -14,6 +14,12 @@
 namespace kiosk {
 namespace {
 
+// A Vietnamese phone number as people write it: ten digits, the first 0.
+bool is_phone_number(const std::string& digits) {
+  return digits.size() == 10 && digits[0] == '0' &&
+         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::string given_name(const std::string& full_name) {
   // Vietnamese names put the given name last: "Nguyễn Văn An" -> "An".
   const auto space = full_name.find_last_of(' ');
@@ -125,6 +131,7 @@ void Journey::end_session(const char* why) {
   if (m_view.slip) {
     m_view.slip->wipe();
   }
+  secure_wipe(m_view.phone);
   m_view = JourneyView{};
   m_view.scans_accepted = m_scans_accepted;
   m_view.catalog_status = catalog_status();
@@ -247,13 +254,40 @@ void Journey::handle(const Intent& intent) {
             m_pending->birth_year_only = m_person->birth_year_only;
             m_view.notice.clear();
             m_view.can_retry = false;
+            m_view.can_leave_queued = false;
+            m_view.phone_locked = false;
             go(Screen::confirm);
           },
           [&](const intent::ConfirmBooking&) {
-            if (m_view.screen == Screen::confirm && m_pending) {
+            if (m_view.screen != Screen::confirm || !m_pending) {
+              return;
+            }
+            if (!m_view.phone.empty() && !is_phone_number(m_view.phone)) {
+              m_view.notice = "Số điện thoại chưa đúng: cần 10 chữ số, bắt đầu bằng số 0. Bạn "
+                              "hãy sửa lại, hoặc xoá hết nếu không muốn để lại số.";
+              m_view.keyboard_open = true;
+              return;
+            }
+            // The body is fixed from the first send: a retry with the same
+            // key must carry the same request.
+            if (!m_view.phone_locked) {
+              m_pending->phone = m_view.phone;
+              m_view.phone_locked = true;
+            }
+            m_view.keyboard_open = false;
+            m_view.notice.clear();
+            go(Screen::booking);
+            send_booking();
+          },
+          [&](const intent::SetPhone& i) {
+            if (m_view.screen == Screen::confirm && !m_view.phone_locked) {
+              secure_wipe(m_view.phone);
+              for (const char c : i.digits) {
+                if (c >= '0' && c <= '9' && m_view.phone.size() < 10) {
+                  m_view.phone.push_back(c);
+                }
+              }
               m_view.notice.clear();
-              go(Screen::booking);
-              send_booking();
             }
           },
           [&](const intent::RegisterInterest&) {
@@ -273,6 +307,7 @@ void Journey::handle(const Intent& intent) {
             m_view.notice.clear();
             m_view.can_retry = false;
             m_view.can_leave_queued = false;
+            m_view.phone_locked = false;
             go(Screen::confirm);
           },
           [&](const intent::LeaveQueued&) {

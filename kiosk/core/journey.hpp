@@ -113,6 +113,8 @@ struct JourneyView {
   bool slots_loading = false;
   std::vector<Slot> slots;
   std::optional<Slot> chosen_slot;
+  std::string phone;          // confirm: typed on the keypad (personal data)
+  bool phone_locked = false;  // confirm: sent once; a retry must send the same body
   bool can_retry = false;  // confirm: a failed booking may be retried
   bool can_leave_queued = false;  // confirm: stored but not sent; the kiosk may send it later
   bool queued = false;  // done: the request waits in the outbox; no reference yet
@@ -143,7 +145,10 @@ struct ChooseSlot {
 };
 struct ConfirmBooking {};
 struct LeaveQueued {};
-struct RegisterInterest {};  // slots, when they could not be loaded: the Centre will call  // confirm, after a send failed: let the kiosk send it later
+struct RegisterInterest {};
+struct SetPhone {  // confirm: the phone keypad's digits
+  std::string digits;
+};  // slots, when they could not be loaded: the Centre will call  // confirm, after a send failed: let the kiosk send it later
 struct Finish {};
 struct StillHere {};
 struct SetSearch {  // matches: the search field's new text
@@ -176,7 +181,8 @@ using Intent = std::variant<intent::ConfirmIdFacts, intent::RejectIdFacts, inten
                             intent::SetSearch, intent::ShowKeyboard, intent::OpenOccupations,
                             intent::ToggleOccupation, intent::OpenFilters, intent::SetFilters,
                             intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
-                            intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest>;
+                            intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest,
+                            intent::SetPhone>;
 
 struct JourneyConfig {
   std::string kiosk_id;

@@ -189,7 +189,7 @@ bool Journey::refine(const Intent& intent) {
             return true;
           },
           [&](const intent::ShowKeyboard& i) {
-            if (s == Screen::matches || s == Screen::ward) {
+            if (s == Screen::matches || s == Screen::ward || s == Screen::confirm) {
               m_view.keyboard_open = i.open;
             }
             return true;

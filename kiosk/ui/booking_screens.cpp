@@ -1,7 +1,10 @@
 // Slots, confirmation, the waiting screens and the final screen.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "ui/keyboard.hpp"
 #include "ui/screens.hpp"
 
 namespace kiosk::ui {
@@ -91,14 +94,9 @@ void draw_slots(const UiContext& ctx, const JourneyView& view) {
   ImGui::EndChild();
 }
 
-void draw_confirm(const UiContext& ctx, const JourneyView& view) {
-  if (!view.vacancy || (!view.chosen_slot && !view.interest)) {
-    return;
-  }
-  const float width = ImGui::GetContentRegionAvail().x;
-  text(ctx, ctx.fonts.title, colour::k_text,
-       view.interest ? "Đăng ký quan tâm vị trí này" : "Kiểm tra lại lịch hẹn");
-  ImGui::Dummy(ImVec2(0, ctx.px(4)));
+namespace {
+
+void confirm_summary(const UiContext& ctx, const JourneyView& view, float width) {
   const float pad = ctx.px(28);
   begin_panel(ctx, pad);
   const float inner = width - 2 * pad;
@@ -118,22 +116,83 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
                              : view.person_name,
                inner);
   end_panel(ctx, pad);
+}
+
+// The optional phone number: a box that opens the keypad, and the keypad.
+void phone_entry(const UiContext& ctx, const JourneyView& view, float width) {
+  const std::string shown =
+      view.phone.size() > 7
+          ? view.phone.substr(0, 4) + " " + view.phone.substr(4, 3) + " " + view.phone.substr(7)
+          : view.phone;
+  if (view.phone_locked) {
+    if (!view.phone.empty()) {
+      text(ctx, ctx.fonts.body, colour::k_muted, "Số điện thoại: " + shown);
+    }
+    return;
+  }
+  if (view.keyboard_open) {
+    text(ctx, ctx.fonts.bold, colour::k_text,
+         "Số điện thoại để Trung tâm liên hệ khi cần (không bắt buộc)");
+  }
+  if (search_box(ctx, "##phone", shown, "Số điện thoại để Trung tâm liên hệ (không bắt buộc)",
+                 view.keyboard_open, ImVec2(width, ctx.px(88)), {}, false)) {
+    ctx.emit(intent::ShowKeyboard{true});
+  }
+  if (!view.keyboard_open) {
+    return;
+  }
+  ImGui::Dummy(ImVec2(0, ctx.px(6)));
+  const float pad_w = std::min(width, ctx.px(620));
+  ImGui::SetCursorScreenPos(
+      ImVec2(ImGui::GetCursorScreenPos().x + (width - pad_w) / 2, ImGui::GetCursorScreenPos().y));
+  std::string digits = view.phone;
+  switch (numeric_keypad(ctx, digits, 10, pad_w)) {
+    case KeyboardResult::edited: ctx.emit(intent::SetPhone{digits}); break;
+    case KeyboardResult::closed: ctx.emit(intent::ShowKeyboard{false}); break;
+    case KeyboardResult::none: break;
+  }
+}
+
+}  // namespace
+
+void draw_confirm(const UiContext& ctx, const JourneyView& view) {
+  if (!view.vacancy || (!view.chosen_slot && !view.interest)) {
+    return;
+  }
+  const float width = ImGui::GetContentRegionAvail().x;
+  text(ctx, ctx.fonts.title, colour::k_text,
+       view.interest ? "Đăng ký quan tâm vị trí này" : "Kiểm tra lại lịch hẹn");
+  ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  if (!view.keyboard_open) {
+    confirm_summary(ctx, view, width);
+    ImGui::Dummy(ImVec2(0, ctx.px(8)));
+  }
+  phone_entry(ctx, view, width);
   ImGui::Dummy(ImVec2(0, ctx.px(8)));
   if (!view.notice.empty()) {
     notice(ctx, view.notice);
     ImGui::Dummy(ImVec2(0, ctx.px(8)));
   }
+  if (view.keyboard_open) {
+    return;  // "Xong" on the keypad brings the buttons back
+  }
+  // The buttons sit at the bottom, whatever is above them.
+  const float buttons_h = ctx.px(110);
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
+                                   std::max(ImGui::GetCursorScreenPos().y,
+                                            ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
+                                                buttons_h - ctx.px(24))));
   const char* label = view.can_retry ? "Thử lại"
                       : view.interest ? "Gửi đăng ký"
                                       : "Xác nhận đặt lịch";
   if (!view.can_leave_queued) {
-    if (button(ctx, "##confirm", label, ImVec2(width, ctx.px(120)))) {
+    if (button(ctx, "##confirm", label, ImVec2(width, buttons_h))) {
       ctx.emit(intent::ConfirmBooking{});
     }
     return;
   }
   const float gap = ctx.px(30);
-  const ImVec2 half((width - gap) / 2, ctx.px(110));
+  const ImVec2 half((width - gap) / 2, buttons_h);
   if (button(ctx, "##leave", "Để máy tự gửi sau", half, ButtonKind::secondary)) {
     ctx.emit(intent::LeaveQueued{});
   }

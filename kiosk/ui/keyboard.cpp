@@ -180,4 +180,44 @@ KeyboardResult keyboard(const UiContext& ctx, std::string& text, std::size_t max
   return result;
 }
 
+float keypad_height(const UiContext& ctx) {
+  return 2 * ctx.px(k_tray_padding) + 4 * ctx.px(k_key_height) + 3 * ctx.px(k_gap) + ctx.px(4);
+}
+
+KeyboardResult numeric_keypad(const UiContext& ctx, std::string& digits, std::size_t max_digits,
+                              float width) {
+  const float height = keypad_height(ctx);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + width, top.y + height),
+                                            colour::k_secondary, ctx.px(12));
+  const float pad = ctx.px(k_tray_padding);
+  const float gap = ctx.px(k_gap);
+  const ImVec2 key((width - 2 * pad - 2 * gap) / 3, ctx.px(k_key_height));
+  const auto at = [&](int column, int row) {
+    return ImVec2(top.x + pad + static_cast<float>(column) * (key.x + gap),
+                  top.y + pad + static_cast<float>(row) * (key.y + gap));
+  };
+  KeyboardResult result = KeyboardResult::none;
+  const auto press = [&](Key k) { result = apply_key(digits, k, max_digits); };
+  for (int n = 1; n <= 9; ++n) {
+    const char c = static_cast<char>('0' + n);
+    if (draw_key(ctx, n, std::string_view(&c, 1), at((n - 1) % 3, (n - 1) / 3), key,
+                 KeyStyle::letter)) {
+      press(Key{Key::Kind::character, c});
+    }
+  }
+  if (draw_key(ctx, 10, "Xóa", at(0, 3), key, KeyStyle::function, true)) {
+    press(Key{Key::Kind::backspace});
+  }
+  if (draw_key(ctx, 11, "0", at(1, 3), key, KeyStyle::letter)) {
+    press(Key{Key::Kind::character, '0'});
+  }
+  if (draw_key(ctx, 12, "Xong", at(2, 3), key, KeyStyle::done)) {
+    press(Key{Key::Kind::close});
+  }
+  ImGui::SetCursorScreenPos(top);
+  ImGui::Dummy(ImVec2(width, height));
+  return result;
+}
+
 }  // namespace kiosk::ui

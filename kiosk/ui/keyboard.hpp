@@ -46,4 +46,13 @@ float keyboard_height(const UiContext& ctx);
 KeyboardResult keyboard(const UiContext& ctx, std::string& text,
                         std::size_t max_bytes = k_keyboard_max_bytes);
 
+/// Height of numeric_keypad() at the context's scale.
+float keypad_height(const UiContext& ctx);
+
+/// A phone keypad at the cursor, `width` wide: 1–9, then backspace, 0 and
+/// "Xong". Digits only, at most `max_digits`; the same rules and results as
+/// keyboard(). UI thread only, inside a window.
+KeyboardResult numeric_keypad(const UiContext& ctx, std::string& digits, std::size_t max_digits,
+                              float width);
+
 }  // namespace kiosk::ui

@@ -190,7 +190,7 @@ void chip_row_place(const UiContext& ctx, float width, bool first) {
 
 bool search_box(const UiContext& ctx, const char* id, const std::string& text,
                 std::string_view placeholder, bool focused, ImVec2 size,
-                std::string_view trailing) {
+                std::string_view trailing, bool magnifier) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const bool tapped = ImGui::InvisibleButton(id, size) && !was_drag();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -198,15 +198,17 @@ bool search_box(const UiContext& ctx, const char* id, const std::string& text,
   dl->AddRectFilled(pos, max, colour::k_card, ctx.px(16));
   dl->AddRect(pos, max, focused ? colour::k_header : colour::k_card_border, ctx.px(16), 0,
               ctx.px(focused ? 4 : 2));
-  // A magnifier: the font has no such glyph.
-  const ImVec2 c(pos.x + ctx.px(44), pos.y + size.y / 2 - ctx.px(4));
-  dl->AddCircle(c, ctx.px(14), colour::k_muted, 24, ctx.px(4));
-  dl->AddLine(ImVec2(c.x + ctx.px(10), c.y + ctx.px(10)), ImVec2(c.x + ctx.px(22), c.y + ctx.px(22)),
-              colour::k_muted, ctx.px(5));
+  if (magnifier) {
+    // The font has no magnifier glyph, so it is drawn.
+    const ImVec2 c(pos.x + ctx.px(44), pos.y + size.y / 2 - ctx.px(4));
+    dl->AddCircle(c, ctx.px(14), colour::k_muted, 24, ctx.px(4));
+    dl->AddLine(ImVec2(c.x + ctx.px(10), c.y + ctx.px(10)),
+                ImVec2(c.x + ctx.px(22), c.y + ctx.px(22)), colour::k_muted, ctx.px(5));
+  }
   ImFont* font = ctx.fonts.body;
   const std::string_view shown = text.empty() ? placeholder : std::string_view(text);
   const float th = text_height(font, shown, FLT_MAX);
-  const ImVec2 tp(pos.x + ctx.px(84), pos.y + (size.y - th) / 2);
+  const ImVec2 tp(pos.x + ctx.px(magnifier ? 84 : 32), pos.y + (size.y - th) / 2);
   draw_text(ctx, dl, font, tp, text.empty() ? colour::k_disabled : colour::k_text, shown);
   if (focused) {
     const float x = text.empty() ? tp.x

@@ -79,7 +79,7 @@ void chip_row_place(const UiContext& ctx, float width, bool first);
 /// the keyboard).
 bool search_box(const UiContext& ctx, const char* id, const std::string& text,
                 std::string_view placeholder, bool focused, ImVec2 size,
-                std::string_view trailing = {});
+                std::string_view trailing = {}, bool magnifier = true);
 
 /// An amber box with a message for the person.
 void notice(const UiContext& ctx, std::string_view s);

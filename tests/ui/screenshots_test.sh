@@ -10,7 +10,7 @@ LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1920x1080x24" "$tool" --out "$
   --width 1920 --height 1080
 expected=(welcome welcome-foreign-qr camera-waiting camera-reading camera-incomplete check-id
   check-id-rejected camera-garbled keyboard-text-lost consent ward-picker matches search-keyboard
-  search-empty occupations matches-occupation filters vacancy slots-loading slots confirm booking
+  search-empty occupations matches-occupation filters vacancy slots-loading slots confirm confirm-phone booking
   done idle-warning confirm-unsent done-queued done-printer-failed slots-offline confirm-interest
   done-interest matches-offline)
 for name in "${expected[@]}"; do

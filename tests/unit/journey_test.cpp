@@ -543,3 +543,36 @@ TEST_F(JourneyTest, WhenThePrinterFailsTheSlipStaysOnScreenUntilTheSessionEnds) 
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST_F(JourneyTest, APhoneNumberIsCheckedAndFixedOnceTheBookingIsSent) {
+  scan_and_reach_slots();
+  journey.handle(intent::ChooseSlot{"slot-2"});
+  journey.handle(intent::ShowKeyboard{true});
+  EXPECT_TRUE(journey.view().keyboard_open);
+  journey.handle(intent::SetPhone{"09123"});
+  journey.handle(intent::ConfirmBooking{});
+  EXPECT_EQ(journey.view().screen, Screen::confirm);  // not ten digits: not sent
+  EXPECT_NE(journey.view().notice.find("10 chữ số"), std::string::npos);
+  EXPECT_EQ(api.book_calls, 0);
+  journey.handle(intent::SetPhone{"0912a345678"});  // only digits are kept, ten at most
+  EXPECT_EQ(journey.view().phone, "0912345678");
+  api.fail_next = ApiFailure{ApiError::offline, 0, "", "connection refused", {}};
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::confirm);
+  EXPECT_TRUE(journey.view().phone_locked);
+  journey.handle(intent::SetPhone{"0987654321"});  // the retry must send the same body
+  EXPECT_EQ(journey.view().phone, "0912345678");
+  journey.handle(intent::ConfirmBooking{});
+  runner.run_all();
+  ASSERT_EQ(journey.view().screen, Screen::done);
+  EXPECT_EQ(api.bookings_by_key.size(), 1u);
+  journey.handle(intent::Finish{});
+  EXPECT_TRUE(journey.view().phone.empty());
+}
+
+}  // namespace
+}  // namespace kiosk
