@@ -2,6 +2,8 @@
 // Small helpers shared by the benchmarks: wall-clock samples in ms, their
 // percentiles, and what a person types on the on-screen keyboard.
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
@@ -16,6 +18,18 @@ using BenchClock = std::chrono::steady_clock;
 /// Milliseconds from `start` to now (steady clock).
 inline double ms_since(BenchClock::time_point start) {
   return std::chrono::duration<double, std::milli>(BenchClock::now() - start).count();
+}
+
+/// CPU time (user + system) of every thread of this process so far, in ms.
+/// Beside wall time it shows how much of a slow run was waiting for a core
+/// on a busy machine.
+inline double process_cpu_ms() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto ms = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+  };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
 /// The `p` (0…1) percentile of `samples`, nearest rank; 0 when empty.

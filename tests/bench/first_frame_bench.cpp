@@ -15,7 +15,7 @@
 // gets the catalog, a citizen-ID payload is scanned and consent accepted
 // (which ranks), and one frame is drawn and presented. Prints one line:
 //
-//   first_frame: mode=… total_ms=… store_open_ms=… cache_load_ms=… …
+//   first_frame: mode=… total_ms=… cpu_ms=… store_open_ms=… cache_load_ms=… …
 
 #include <cstdio>
 #include <memory>
@@ -25,9 +25,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "adapters/factory/adapter_factory.hpp"
 #include "adapters/fake/fakes.hpp"
 #include "adapters/fake/memory_outbox.hpp"
-#include "adapters/factory/adapter_factory.hpp"
 #include "adapters/system/system_clock.hpp"
 #include "app/window.hpp"
 #include "bench_stats.hpp"
@@ -194,19 +194,24 @@ int run(int argc, char** argv, BenchClock::time_point start) {
   }
   const double journey_ms = ms_since(step);
   step = BenchClock::now();
-  const ui::FrameInfo info{config.centre_name, "bench", format_vn_hhmm(clock.wall()),
-                           format_vn_weekday_date(clock.wall()), cache.catalog->vacancies.size(),
-                           true, {}};
+  const ui::FrameInfo info{config.centre_name,
+                           "bench",
+                           format_vn_hhmm(clock.wall()),
+                           format_vn_weekday_date(clock.wall()),
+                           cache.catalog->vacancies.size(),
+                           true,
+                           {}};
   screen.window->begin_frame();
   static_cast<void>(screen.ui->draw(journey.view(), info, 0.0));
   screen.window->end_frame(true);
   const double frame_ms = ms_since(step);
   const double total = ms_since(start);
+  const double cpu = process_cpu_ms();
   fmt::print(
-      "first_frame: mode={} total_ms={:.0f} store_open_ms={:.1f} cache_load_ms={:.0f} "
-      "index_ms={:.0f} wards_ms={:.1f} window_ms={:.0f} fonts_ms={:.0f} journey_ms={:.1f} "
-      "frame_ms={:.0f} vacancies={} matches={} indexed={}\n",
-      args.overlap ? "overlap" : "sequential", total, cache.store_open_ms, cache.cache_load_ms,
+      "first_frame: mode={} total_ms={:.0f} cpu_ms={:.0f} store_open_ms={:.1f} "
+      "cache_load_ms={:.0f} index_ms={:.0f} wards_ms={:.1f} window_ms={:.0f} fonts_ms={:.0f} "
+      "journey_ms={:.1f} frame_ms={:.0f} vacancies={} matches={} indexed={}\n",
+      args.overlap ? "overlap" : "sequential", total, cpu, cache.store_open_ms, cache.cache_load_ms,
       cache.index_ms, screen.wards_ms, screen.window_ms, screen.fonts_ms, journey_ms, frame_ms,
       cache.catalog->vacancies.size(), journey.view().matches.size(), cache.index.vacancy_count());
   return 0;

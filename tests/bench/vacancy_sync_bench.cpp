@@ -33,6 +33,7 @@ tl::expected<std::vector<SyncRun>, std::string> run_snapshot_syncs(const std::st
     remove_database(store_path);
     SyncRun run;
     const auto start = BenchClock::now();
+    const double cpu_start = process_cpu_ms();
     auto store = make_store(profile);
     if (!store) {
       return tl::unexpected(store.error());
@@ -59,6 +60,7 @@ tl::expected<std::vector<SyncRun>, std::string> run_snapshot_syncs(const std::st
     }
     run.store_ms = ms_since(store_start);
     run.total_ms = ms_since(start);
+    run.cpu_ms = process_cpu_ms() - cpu_start;
     run.vacancies = outcome->catalog.vacancies.size();
     run.skipped = outcome->skipped;
     out.push_back(run);

@@ -17,6 +17,7 @@ struct SyncRun {
   double total_ms = 0.0;  // open the cache + fetch + store
   double fetch_ms = 0.0;  // CatalogSync::run: every snapshot page downloaded and parsed
   double store_ms = 0.0;  // SqliteVacancyStore::save + purge_expired (one transaction each)
+  double cpu_ms = 0.0;  // CPU time of the whole process meanwhile, the in-process server's included
   std::size_t vacancies = 0;
   std::size_t skipped = 0;
 };
