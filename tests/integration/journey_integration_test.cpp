@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,6 +15,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "../adapters_print/escpos_test_support.hpp"
 #include "adapters/factory/adapter_factory.hpp"
 #include "adapters/system/system_clock.hpp"
 #include "app/sync_service.hpp"
@@ -209,6 +212,71 @@ TEST_F(JourneyIntegration, CatalogSurvivesInTheCacheWhenTheApiIsDown) {
   ASSERT_TRUE(cached.has_value());
   EXPECT_EQ(cached->vacancies.size(), fetched->vacancies.size());
   EXPECT_EQ(cached->sessions.size(), fetched->sessions.size());
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// A network receipt printer that says "paper end" when asked (DLE EOT 4):
+// the booking is made all the same, and the slip shows on the screen.
+TEST_F(JourneyIntegration, PaperEndAtTheNetworkPrinterKeepsTheBookingAndShowsTheSlip) {
+  print::test::PrinterStandIn printer_stand_in({{4, {0x72}}, {2, {0x12}}});
+  profile.printer.uri = printer_stand_in.uri();
+  UiQueue queue;
+  SystemClock clock;
+  auto api = make_central_api(profile, "dev-token");
+  auto store = make_store(profile);
+  auto outbox = make_outbox(profile, "dev-token");
+  auto printer = make_slip_printer(profile);
+  ASSERT_TRUE(store && outbox && printer);
+  WorkerRunner workers(queue, 2, "it-io");
+  JourneyConfig config;
+  config.kiosk_id = profile.kiosk.id;
+  config.centre_name = profile.kiosk.centre;
+  Journey journey(JourneyPorts{*api, **outbox, **printer, clock, workers}, config);
+  SyncService sync(*api, **store, clock, 3600s, [&](SyncResult r) {
+    queue.post([&journey, r] { journey.set_catalog(r.catalog, r.online, r.search_index); });
+  });
+  sync.start();
+  ASSERT_TRUE(pump_until(queue, [&] { return !journey.view().catalog_empty; }));
+
+  journey.on_scan(ScanEvent{k_card, "test"});
+  journey.handle(intent::AcceptConsent{});
+  const auto& matches = journey.view().matches;
+  const auto bookable = std::find_if(matches.begin(), matches.end(),
+                                     [](const Match& m) { return m.vacancy.slots_available > 0; });
+  ASSERT_NE(bookable, matches.end());
+  journey.handle(intent::OpenVacancy{bookable->vacancy.id});
+  journey.handle(intent::ShowSlots{});
+  ASSERT_TRUE(pump_until(queue, [&] { return !journey.view().slots_loading; }));
+  const auto& slots = journey.view().slots;
+  const auto open =
+      std::find_if(slots.begin(), slots.end(), [](const Slot& s) { return s.remaining > 0; });
+  ASSERT_NE(open, slots.end());
+  journey.handle(intent::ChooseSlot{open->id});
+  journey.handle(intent::ConfirmBooking{});
+  ASSERT_TRUE(pump_until(queue, [&] { return journey.view().screen == Screen::done; }));
+
+  // Confirmed and held by the Centre, not printed, the slip on screen.
+  ASSERT_TRUE(journey.view().confirmation.has_value());
+  EXPECT_FALSE(journey.view().printed);
+  ASSERT_TRUE(journey.view().slip.has_value());
+  EXPECT_EQ(journey.view().slip->reference, journey.view().confirmation->reference);
+  const auto held = dev_bookings();
+  ASSERT_EQ(held["bookings"].size(), 1u);
+  EXPECT_EQ(held["bookings"][0]["reference"], journey.view().confirmation->reference);
+  // The printer was asked for its paper and got no raster.
+  const auto bytes = printer_stand_in.captured();
+  const std::array<std::uint8_t, 3> raster_command{0x1D, 0x76, 0x30};
+  EXPECT_EQ(std::search(bytes.begin(), bytes.end(), raster_command.begin(), raster_command.end()),
+            bytes.end());
+  journey.handle(intent::Finish{});
+  EXPECT_FALSE(journey.view().slip.has_value());
+  sync.stop();
+  workers.stop();
 }
 
 }  // namespace
