@@ -267,6 +267,9 @@ class Journey {
   SlipContext slip_context() const;
   void leave_queued();
   void on_interest(const std::optional<BookingConfirmation>& confirmation);
+  /// Prints the slip of a stored request (queued booking, interest) and
+  /// shows the done screen; the pending request is wiped.
+  void print_request_slip(QueuedRequest request);
   void on_slots(const tl::expected<std::vector<Slot>, ApiFailure>& result);
   void on_booked(const BookingConfirmation& confirmation);
   void on_printed(const tl::expected<PrintReceipt, PrintFailure>& result);

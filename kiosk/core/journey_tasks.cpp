@@ -257,27 +257,14 @@ SlipContext Journey::slip_context() const {
 }
 
 void Journey::on_interest(const std::optional<BookingConfirmation>& confirmation) {
-  SlipContext context = slip_context();
   QueuedRequest request;
   request.interest = true;
   request.delivered = confirmation.has_value();
   request.request_code = confirmation ? confirmation->reference
                                       : request_code(m_pending->idempotency_key);
-  request.vacancy_title = m_view.vacancy->title;
-  request.employer_name = m_view.vacancy->employer_name;
-  Slip slip = make_queued_slip(request, context);
-  secure_wipe(context.seeker_name);
   logger("flow")->info("interest {} for vacancy {} ({})", request.request_code,
                        m_view.vacancy->id, request.delivered ? "delivered" : "queued");
-  m_pending->wipe();
-  m_pending.reset();
-  m_view.queued = !request.delivered;
-  m_view.queued_code = request.request_code;
-  m_view.can_retry = false;
-  m_view.can_leave_queued = false;
-  m_view.notice.clear();
-  go(Screen::printing);
-  print(std::move(slip));
+  print_request_slip(std::move(request));
 }
 
 void Journey::leave_queued() {
@@ -285,18 +272,22 @@ void Journey::leave_queued() {
     on_interest(std::nullopt);
     return;
   }
-  SlipContext context = slip_context();
   QueuedRequest request;
   request.request_code = request_code(m_pending->idempotency_key);
+  request.slot = m_view.chosen_slot;
+  logger("flow")->info("booking {} left to the outbox", request.request_code);
+  print_request_slip(std::move(request));
+}
+
+void Journey::print_request_slip(QueuedRequest request) {
   request.vacancy_title = m_view.vacancy->title;
   request.employer_name = m_view.vacancy->employer_name;
-  request.slot = m_view.chosen_slot;
+  SlipContext context = slip_context();
   Slip slip = make_queued_slip(request, context);
   secure_wipe(context.seeker_name);
-  logger("flow")->info("booking {} left to the outbox", request.request_code);
   m_pending->wipe();
   m_pending.reset();
-  m_view.queued = true;
+  m_view.queued = !request.delivered;
   m_view.queued_code = request.request_code;
   m_view.can_retry = false;
   m_view.can_leave_queued = false;

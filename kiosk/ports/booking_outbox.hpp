@@ -32,6 +32,21 @@ enum class DeliveryState {
   rejected,   // refused for good (409 slot_full / already_booked, 422, 404…)
 };
 
+/// "pending", "delivered", "rejected": the stored and printed names.
+inline const char* state_name(DeliveryState state) {
+  switch (state) {
+    case DeliveryState::pending: return "pending";
+    case DeliveryState::delivered: return "delivered";
+    case DeliveryState::rejected: return "rejected";
+  }
+  return "pending";
+}
+
+/// "booking" or "interest".
+inline const char* kind_name(OutboxKind kind) {
+  return kind == OutboxKind::interest ? "interest" : "booking";
+}
+
 /// Whether a failed send is worth repeating with the same key: no answer,
 /// a busy or failing server, or an answer we could not read (the request
 /// may have been taken; the key makes a resend harmless). 4xx refusals are

@@ -110,21 +110,6 @@ Result migrate_outbox(SqliteDb& db) {
   return store_detail::migrate(db, k_outbox_migrations);
 }
 
-const char* state_name(DeliveryState state) {
-  switch (state) {
-    case DeliveryState::pending:
-      return "pending";
-    case DeliveryState::delivered:
-      return "delivered";
-    case DeliveryState::rejected:
-      return "rejected";
-  }
-  return "pending";
-}
-
-const char* kind_name(OutboxKind kind) {
-  return kind == OutboxKind::interest ? "interest" : "booking";
-}
 
 tl::expected<bool, StoreFailure> insert_pending(SqliteDb& db, const OutboxRow& row,
                                                 std::int64_t now_s) {

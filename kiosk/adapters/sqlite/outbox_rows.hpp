@@ -87,8 +87,4 @@ tl::expected<std::vector<OutboxSummary>, StoreFailure> list_rows(SqliteDb& db);
 tl::expected<std::size_t, StoreFailure> purge_finished(SqliteDb& db, std::int64_t before_s,
                                                        std::size_t keep_last);
 
-/// The name stored for a state or kind ("pending", "booking", …).
-const char* state_name(DeliveryState state);
-const char* kind_name(OutboxKind kind);
-
 }  // namespace kiosk::outbox_detail

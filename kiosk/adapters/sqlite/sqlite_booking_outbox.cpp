@@ -15,9 +15,7 @@ namespace kiosk {
 namespace {
 
 using nlohmann::json;
-using outbox_detail::kind_name;
 using outbox_detail::OutboxRow;
-using outbox_detail::state_name;
 using store_detail::in_transaction;
 using store_detail::SqliteDb;
 

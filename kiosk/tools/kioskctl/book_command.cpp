@@ -23,21 +23,6 @@ using Args = std::vector<std::string>;
 using Error = tl::unexpected<std::string>;
 using nlohmann::json;
 
-const char* state_text(DeliveryState s) {
-  switch (s) {
-    case DeliveryState::pending:
-      return "pending";
-    case DeliveryState::delivered:
-      return "delivered";
-    case DeliveryState::rejected:
-      return "rejected";
-  }
-  return "pending";
-}
-
-const char* kind_text(OutboxKind k) {
-  return k == OutboxKind::interest ? "interest" : "booking";
-}
 
 // Log lines go to standard error so standard output holds only the answer.
 // Loggers created earlier in the process (tests) keep their sinks.
@@ -92,10 +77,10 @@ tl::expected<CitizenId, std::string> read_citizen(std::string payload, int this_
 
 json delivery_json(const BookingRequest& r, OutboxKind kind, const Delivery& d) {
   json out = {{"key", r.idempotency_key},
-              {"kind", kind_text(kind)},
+              {"kind", kind_name(kind)},
               {"vacancy_id", r.vacancy_id},
               {"slot_id", kind == OutboxKind::booking ? r.slot_id : std::string()},
-              {"state", state_text(d.state)}};
+              {"state", state_name(d.state)}};
   if (d.confirmation) {
     out["reference"] = d.confirmation->reference;
     out["booking_id"] = d.confirmation->booking_id;
@@ -110,10 +95,10 @@ json delivery_json(const BookingRequest& r, OutboxKind kind, const Delivery& d) 
 
 json summary_json(const OutboxSummary& s) {
   return json{{"key", s.idempotency_key},
-              {"kind", kind_text(s.kind)},
+              {"kind", kind_name(s.kind)},
               {"vacancy_id", s.vacancy_id},
               {"slot_id", s.slot_id},
-              {"state", state_text(s.state)},
+              {"state", state_name(s.state)},
               {"attempts", s.attempts},
               {"created_at", format_iso8601_vn(s.created_at)},
               {"reference", s.reference},
@@ -239,7 +224,7 @@ int outbox_command(const OutboxCommandOptions& options, std::ostream& out, std::
       list.push_back(summary_json(s));
     } else {
       out << fmt::format("{}  {:<9}  {:<8}  {}  {} {}  {}  attempts {}\n",
-                         format_iso8601_vn(s.created_at), state_text(s.state), kind_text(s.kind),
+                         format_iso8601_vn(s.created_at), state_name(s.state), kind_name(s.kind),
                          s.idempotency_key, s.vacancy_id, s.slot_id.empty() ? "-" : s.slot_id,
                          s.reference.empty() ? s.last_error : s.reference, s.attempts);
     }
