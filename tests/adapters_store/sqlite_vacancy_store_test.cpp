@@ -285,3 +285,38 @@ TEST_F(SqliteStore, DamagedRowIsSkippedOnLoad) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST_F(SqliteStore, VacanciesAreStoredAsCborAndOlderJsonTextRowsStillRead) {
+  auto store = open_store();
+  ASSERT_NE(store, nullptr);
+  const Catalog saved = realistic_catalog();
+  ASSERT_TRUE(store->save(saved).has_value());
+  EXPECT_EQ(raw_query("SELECT typeof(json) FROM vacancies LIMIT 1"), "blob");
+  // A cache written before: the document as JSON text.
+  const std::string text = to_json(saved.vacancies[1]).dump();
+  std::string quoted;
+  for (const char c : text) {
+    quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  }
+  raw_query("UPDATE vacancies SET json = '" + quoted + "' WHERE id = '" + saved.vacancies[1].id +
+            "'");
+  EXPECT_EQ(raw_query("SELECT typeof(json) FROM vacancies WHERE id = '" + saved.vacancies[1].id +
+                      "'"),
+            "text");
+  // And one row that is neither: skipped, the rest still load.
+  raw_query("UPDATE vacancies SET json = x'ff00ff' WHERE id = '" + saved.vacancies[0].id + "'");
+  store.reset();
+  store = open_store();
+  const auto loaded = store->load();
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  ASSERT_EQ(loaded->vacancies.size(), saved.vacancies.size() - 1);
+  EXPECT_EQ(loaded->vacancies[0].id, saved.vacancies[1].id);
+  EXPECT_EQ(loaded->vacancies[0].title, saved.vacancies[1].title);
+  EXPECT_EQ(loaded->vacancies[0].description, saved.vacancies[1].description);
+}
+
+}  // namespace
+}  // namespace kiosk

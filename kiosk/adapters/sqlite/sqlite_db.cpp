@@ -93,6 +93,28 @@ tl::expected<void, StoreFailure> SqliteStatement::run() {
   return {};
 }
 
+tl::expected<void, StoreFailure> SqliteStatement::bind_blob(int index,
+                                                           std::span<const std::uint8_t> bytes) {
+  const int rc = sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) {
+    return tl::unexpected(make_failure(m_db, rc, "bind"));
+  }
+  return {};
+}
+
+std::span<const std::uint8_t> SqliteStatement::bytes(int column) const {
+  const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));
+  const int size = sqlite3_column_bytes(m_stmt, column);  // after _blob, as SQLite asks
+  if (data == nullptr) {
+    return {};
+  }
+  return {data, static_cast<std::size_t>(size)};
+}
+
+bool SqliteStatement::is_blob(int column) const {
+  return sqlite3_column_type(m_stmt, column) == SQLITE_BLOB;
+}
+
 std::string_view SqliteStatement::text(int column) const {
   const auto* data = sqlite3_column_text(m_stmt, column);
   const int size = sqlite3_column_bytes(m_stmt, column);  // after _text, as SQLite asks

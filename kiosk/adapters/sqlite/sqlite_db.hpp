@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,8 @@ class SqliteStatement {
   /// Binds are 1-based like SQLite's; text is copied (SQLITE_TRANSIENT).
   tl::expected<void, StoreFailure> bind(int index, std::string_view text);
   tl::expected<void, StoreFailure> bind(int index, std::int64_t value);
+  /// Binds bytes as a BLOB (copied).
+  tl::expected<void, StoreFailure> bind_blob(int index, std::span<const std::uint8_t> bytes);
 
   /// One step: true while a row is available, false when done.
   tl::expected<bool, StoreFailure> step();
@@ -41,6 +44,11 @@ class SqliteStatement {
 
   /// Text column of the current row; empty for NULL.
   std::string_view text(int column) const;
+
+  /// The column's bytes as stored (a BLOB, or a TEXT's UTF-8), and whether
+  /// it is a BLOB.
+  std::span<const std::uint8_t> bytes(int column) const;
+  bool is_blob(int column) const;
 
   /// Integer column of the current row; 0 for NULL.
   std::int64_t integer(int column) const;

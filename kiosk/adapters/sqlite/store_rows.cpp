@@ -1,5 +1,9 @@
 #include "adapters/sqlite/store_rows.hpp"
 
+#include <optional>
+#include <span>
+#include <thread>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -37,6 +41,15 @@ Result insert_each(SqliteDb& db, const char* sql, const std::vector<T>& items, K
   return {};
 }
 
+// One stored document: CBOR (what write_vacancies() stores) or JSON text
+// (caches written before); discarded when it does not read.
+json decode_document(std::span<const std::uint8_t> bytes, bool blob) {
+  if (blob) {
+    return json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  }
+  return json::parse(bytes.begin(), bytes.end(), nullptr, false);
+}
+
 // Reads every stored JSON document through `reader` into `out`; rows that no
 // longer parse are skipped and counted in `skipped`.
 template <typename T, typename Reader>
@@ -54,7 +67,7 @@ Result read_rows(SqliteDb& db, const char* sql, Reader reader, std::vector<T>& o
     if (!*row) {
       return {};
     }
-    const json j = json::parse(select->text(0), nullptr, false);
+    const json j = decode_document(select->bytes(0), select->is_blob(0));
     if (j.is_discarded()) {
       ++skipped;
       continue;
@@ -65,6 +78,52 @@ Result read_rows(SqliteDb& db, const char* sql, Reader reader, std::vector<T>& o
       ++skipped;
     }
   }
+}
+
+// The vacancy rows, decoded on two threads: at start-up this is most of the
+// time before the first list of matches, and the UI thread is still opening
+// the window meanwhile. Unreadable rows are skipped and counted.
+Result read_vacancies(SqliteDb& db, std::vector<Vacancy>& out, std::size_t& skipped) {
+  auto select = db.prepare("SELECT json FROM vacancies ORDER BY rowid");
+  if (!select) {
+    return tl::unexpected(std::move(select.error()));
+  }
+  std::vector<std::pair<std::vector<std::uint8_t>, bool>> rows;
+  while (true) {
+    auto row = select->step();
+    if (!row) {
+      return tl::unexpected(std::move(row.error()));
+    }
+    if (!*row) {
+      break;
+    }
+    const auto bytes = select->bytes(0);
+    rows.emplace_back(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), select->is_blob(0));
+  }
+  std::vector<std::optional<Vacancy>> decoded(rows.size());
+  const auto decode = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      const json j = decode_document(rows[i].first, rows[i].second);
+      if (!j.is_discarded()) {
+        if (auto v = vacancy_from_json(j)) {
+          decoded[i] = std::move(*v);
+        }
+      }
+    }
+  };
+  const std::size_t half = rows.size() / 2;
+  std::thread second(decode, half, rows.size());
+  decode(0, half);
+  second.join();
+  out.reserve(out.size() + decoded.size());
+  for (auto& v : decoded) {
+    if (v) {
+      out.push_back(std::move(*v));
+    } else {
+      ++skipped;
+    }
+  }
+  return {};
 }
 
 Result read_meta(SqliteDb& db, Catalog& catalog) {
@@ -106,12 +165,13 @@ Result write_vacancies(SqliteDb& db, const std::vector<Vacancy>& vacancies, OnDu
     return tl::unexpected(std::move(upsert.error()));
   }
   for (const Vacancy& v : vacancies) {
-    const std::string text = dump(to_json(v));
+    // CBOR: the same document as the API's JSON, read back about twice as fast.
+    const std::vector<std::uint8_t> cbor = json::to_cbor(to_json(v));
     auto done = upsert->bind(1, v.id)
                     .and_then([&] {
                       return upsert->bind(2, std::int64_t{v.expires_at.time_since_epoch().count()});
                     })
-                    .and_then([&] { return upsert->bind(3, text); })
+                    .and_then([&] { return upsert->bind_blob(3, cbor); })
                     .and_then([&] { return upsert->run(); });
     if (!done) {
       done.error().message = fmt::format("vacancy {}: {}", v.id, done.error().message);
@@ -166,9 +226,7 @@ Result write_meta(SqliteDb& db, std::string_view key, std::string_view value) {
 Result read_catalog(SqliteDb& db, Catalog& catalog, std::size_t& skipped) {
   return read_meta(db, catalog)
       .and_then([&] {
-        return read_rows(
-            db, "SELECT json FROM vacancies ORDER BY rowid",
-            [](const json& j) { return vacancy_from_json(j); }, catalog.vacancies, skipped);
+        return read_vacancies(db, catalog.vacancies, skipped);
       })
       .and_then([&] {
         return read_rows(
