@@ -198,7 +198,7 @@ int Runtime::run() {
   while (!g_stop_requested) {
     // Event-driven: sleep until input, a posted job or the next timer.
     std::chrono::milliseconds timeout{1000};
-    if (m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view())) {
+    if (m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view()) || m_ui.scrolling()) {
       timeout = std::chrono::milliseconds{16};
     } else if (m_preview_source != nullptr && m_journey.view().screen == Screen::welcome) {
       timeout = std::chrono::milliseconds{80};  // a live preview at about 12 pictures a second
@@ -240,6 +240,7 @@ bool Runtime::needs_frame() const {
     }
   }
   return m_had_input || m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view()) ||
+         m_ui.scrolling() ||
          m_journey.next_deadline().has_value() ||
          format_vn_hhmm(m_clock.wall()) != m_drawn_clock;
 }

@@ -85,7 +85,7 @@ void draw_slots(const UiContext& ctx, const JourneyView& view) {
     return;
   }
   ImGui::BeginChild("slots", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
-  drag_to_scroll();
+  drag_to_scroll(ctx);
   for (std::size_t i = 0; i < view.slots.size(); ++i) {
     if (slot_row(ctx, view.slots[i], static_cast<int>(i))) {
       ctx.emit(intent::ChooseSlot{view.slots[i].id});

@@ -26,7 +26,7 @@ bool KioskUi::animating(const JourneyView& view) {
 std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info,
                                   double anim_time) {
   std::vector<Intent> intents;
-  const UiContext ctx{m_fonts, m_scale, anim_time, &m_audit, &intents};
+  const UiContext ctx{m_fonts, m_scale, anim_time, &m_audit, &intents, &m_scrolling};
   if (m_last_screen == Screen::welcome && view.screen != Screen::welcome) {
     ++m_session_serial;  // a new person: lists start at the top again
   }
@@ -70,6 +70,7 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
     draw_idle_warning(ctx, *view.idle_seconds_left);
   }
   ImGui::End();
+  m_scrolling.end_frame();
   return intents;
 }
 

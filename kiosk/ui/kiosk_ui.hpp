@@ -31,7 +31,7 @@ struct FrameInfo {
 
 class KioskUi {
  public:
-  KioskUi(Fonts fonts, float scale) : m_fonts(fonts), m_scale(scale) {}
+  KioskUi(Fonts fonts, float scale) : m_fonts(fonts), m_scale(scale), m_scrolling(scale) {}
 
   /// Draws one frame into the current ImGui frame; returns the intents.
   std::vector<Intent> draw(const JourneyView& view, const FrameInfo& info, double anim_time);
@@ -42,6 +42,9 @@ class KioskUi {
   /// True when the current screen animates and needs continuous frames.
   static bool animating(const JourneyView& view);
 
+  /// True while a flung list coasts and needs continuous frames.
+  bool scrolling() const { return m_scrolling.coasting(); }
+
  private:
   void draw_header(const UiContext& ctx, const FrameInfo& info, const JourneyView& view);
   void draw_footer(const UiContext& ctx, const JourneyView& view);
@@ -50,6 +53,7 @@ class KioskUi {
   Fonts m_fonts;
   float m_scale;
   GlyphAudit m_audit;
+  TouchScrolling m_scrolling;
   int m_session_serial = 0;
   Screen m_last_screen = Screen::welcome;
 };

@@ -202,7 +202,7 @@ void match_list(const UiContext& ctx, const JourneyView& view, int session_seria
                                                 keyboard_height(ctx) - ctx.px(12)
                                           : 0.0f;
   ImGui::BeginChild("matches", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
-  drag_to_scroll();
+  drag_to_scroll(ctx);
   ImGuiListClipper clipper;
   const float item_h = ctx.px(view.keyboard_open ? k_row_height : k_card_height);
   clipper.Begin(static_cast<int>(view.matches.size()), item_h);

@@ -98,7 +98,7 @@ void draw_occupations(const UiContext& ctx, const JourneyView& view) {
   ImGui::Dummy(ImVec2(0, ctx.px(6)));
   const float list_h = ImGui::GetContentRegionAvail().y - ctx.px(k_bottom_bar) - ctx.px(16);
   ImGui::BeginChild("grid", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
-  drag_to_scroll();
+  drag_to_scroll(ctx);
   const int columns = 3;
   const float gap = ctx.px(20);
   const float tile_w = (ImGui::GetContentRegionAvail().x - ctx.px(16) - gap * (columns - 1)) / columns;
@@ -125,7 +125,7 @@ void draw_filters(const UiContext& ctx, const JourneyView& view) {
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   const float list_h = ImGui::GetContentRegionAvail().y - ctx.px(k_bottom_bar) - ctx.px(16);
   ImGui::BeginChild("filters", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
-  drag_to_scroll();
+  drag_to_scroll(ctx);
   const TouchFilters& f = view.filters;
   const auto set = [&](auto change) {
     TouchFilters next = f;
@@ -192,7 +192,7 @@ void draw_ward(const UiContext& ctx, const JourneyView& view) {
                            ? ImGui::GetContentRegionAvail().y - keyboard_height(ctx) - ctx.px(12)
                            : 0.0f;
   ImGui::BeginChild("wards", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
-  drag_to_scroll();
+  drag_to_scroll(ctx);
   const int columns = 3;
   const float gap = ctx.px(16);
   const float cell_w = (ImGui::GetContentRegionAvail().x - ctx.px(16) - gap * (columns - 1)) / columns;

@@ -34,7 +34,7 @@ void draw_vacancy(const UiContext& ctx, const JourneyView& view) {
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("vacancy", ImVec2(0, ImGui::GetContentRegionAvail().y - button_h - spacing),
                     false, ImGuiWindowFlags_NoScrollbar);
-  drag_to_scroll();
+  drag_to_scroll(ctx);
   text(ctx, ctx.fonts.title, colour::k_text, v.title);
   text(ctx, ctx.fonts.heading, colour::k_header, v.employer_name);
   ImGui::Dummy(ImVec2(0, ctx.px(8)));

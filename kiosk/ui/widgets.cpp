@@ -310,12 +310,58 @@ void scroll_position(const UiContext& ctx) {
   dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + thumb), colour::k_disabled, w / 2);
 }
 
-void drag_to_scroll() {
+namespace {
+
+// Feeds the window's scroller with this frame's finger state.
+void feed_scroller(TouchScroller& s, double t) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
-                             ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
-      ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  s.set_range(ImGui::GetScrollMaxY());
+  // ImGui keeps whole-pixel offsets; take them only while the scroller is
+  // idle, or a slow coast would lose its fractions every frame.
+  s.set_offset(ImGui::GetScrollY());
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                             ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+    s.press(io.MousePos.y, t);
+  } else if (s.touching()) {
+    s.move(io.MousePos.y, t);
+    if (!io.MouseDown[ImGuiMouseButton_Left]) {
+      s.release(t);
+    }
+  }
+  s.advance(t);
+}
+
+}  // namespace
+
+void drag_to_scroll(const UiContext& ctx) {
+  if (ctx.scrolling == nullptr) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                               ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+      ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    }
+    return;
+  }
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  TouchScroller& s = ctx.scrolling->list(window->ID);
+  feed_scroller(s, ctx.anim_time);
+  if (s.touching() || s.coasting()) {
+    ImGui::SetScrollY(s.offset());
+  }
+  // A dragging finger holds the active id: the item it went down on loses
+  // its pressed state and will not count the lift as a tap, and no other
+  // item takes the press while the finger stays down.
+  const ImGuiID grab = window->GetID("##touch-scroll");
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (s.touching() && s.is_drag()) {
+    if (g.ActiveId != grab) {
+      ImGui::SetActiveID(grab, window);
+    }
+    ImGui::KeepAliveID(grab);
+  } else if (g.ActiveId == grab) {
+    ImGui::ClearActiveID();
   }
 }
 

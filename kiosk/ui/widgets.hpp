@@ -11,6 +11,7 @@
 
 #include "core/journey.hpp"
 #include "ui/theme.hpp"
+#include "ui/touch_scroll.hpp"
 
 namespace kiosk::ui {
 
@@ -31,6 +32,8 @@ struct UiContext {
   double anim_time = 0.0;  // seconds, for animations only (never for timeouts)
   GlyphAudit* audit = nullptr;
   std::vector<Intent>* intents = nullptr;
+  /// The lists' touch scrollers; null draws lists without inertia.
+  TouchScrolling* scrolling = nullptr;
 
   float px(float v) const { return v * scale; }
   void emit(Intent i) const { intents->push_back(std::move(i)); }
@@ -90,8 +93,12 @@ void success_banner(const UiContext& ctx, std::string_view s);
 /// A turning arc, centred at the cursor's line.
 void spinner(const UiContext& ctx, float radius);
 
-/// Lets a finger drag the current child window's content up and down.
-void drag_to_scroll();
+/// At the top of a scrolling child window: a finger drags its content up
+/// and down and a fling coasts on (ctx.scrolling's TouchScroller for this
+/// window, timed by ctx.anim_time). Once the touch is a drag, or caught a
+/// coasting list, it takes ImGui's active id, so no item in the list is
+/// pressed or tapped by it. Without ctx.scrolling, drags without inertia.
+void drag_to_scroll(const UiContext& ctx);
 
 /// Inside a scrolling child, before EndChild(): a slim bar on its right
 /// edge showing where in the list the person is (nothing when it all fits).
