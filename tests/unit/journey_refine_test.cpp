@@ -15,16 +15,8 @@
 namespace kiosk {
 namespace {
 
-constexpr const char* k_card =
-    "001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 12 ngõ 34 Trần Duy Hưng, Phường Yên "
-    "Hòa, Thành phố Hà Nội|01082021";
-
-std::shared_ptr<const WardTable> load_wards() {
-  std::ifstream in(KIOSK_WARDS_FILE);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return std::make_shared<const WardTable>(*WardTable::from_json(ss.str()));
-}
+using testing::k_card;
+using testing::load_wards;
 
 Vacancy job(std::string id, std::string title, std::string isco, double lat, double lon,
             std::string type = "full_time", std::int64_t pay = 8'000'000) {

@@ -17,16 +17,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr const char* k_card =
-    "001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 12 ngõ 34 Trần Duy Hưng, Phường Yên "
-    "Hòa, Thành phố Hà Nội|01082021";
-
-std::shared_ptr<const WardTable> load_wards() {
-  std::ifstream in(KIOSK_WARDS_FILE);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return std::make_shared<const WardTable>(*WardTable::from_json(ss.str()));
-}
+using testing::k_card;
+using testing::load_wards;
 
 class JourneyTest : public ::testing::Test {
  protected:
