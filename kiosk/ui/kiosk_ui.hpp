@@ -38,6 +38,7 @@ class KioskUi {
 
   /// Code points drawn so far that the font lacks (should stay empty).
   const GlyphAudit& audit() const { return m_audit; }
+  GlyphAudit& audit() { return m_audit; }
 
   /// True when the current screen animates and needs continuous frames.
   static bool animating(const JourneyView& view);

@@ -8,6 +8,9 @@
 namespace kiosk::ui {
 
 void GlyphAudit::check(const ImFont* font, std::string_view s) {
+  if (m_recording) {
+    m_recorded.emplace_back(s);
+  }
   const char* p = s.data();
   const char* end = s.data() + s.size();
   while (p < end) {

@@ -3,6 +3,7 @@
 // so the glyph audit sees every string the kiosk shows. UI thread only.
 
 #include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,8 +22,15 @@ class GlyphAudit {
   void check(const ImFont* font, std::string_view text);
   const std::set<unsigned>& missing() const { return m_missing; }
 
+  /// While on, every string drawn is also kept (tests: what a frame shows).
+  void record_text(bool on) { m_recording = on; }
+  const std::vector<std::string>& recorded() const { return m_recorded; }
+  void clear_recorded() { m_recorded.clear(); }
+
  private:
   std::set<unsigned> m_missing;
+  bool m_recording = false;
+  std::vector<std::string> m_recorded;
 };
 
 /// What every screen gets for one frame.
