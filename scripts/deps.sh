@@ -11,6 +11,8 @@ packages=(
   libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev
   libutf8proc-dev libsystemd-dev libexpected-dev libcpp-httplib-dev libssl-dev zlib1g-dev
   libfreetype-dev libpng-dev libstb-dev libturbojpeg0-dev libcups2-dev
+  # speech: espeak-ng reads the screen aloud (Vietnamese and English voices)
+  libespeak-ng-dev espeak-ng-data
   # fonts: Noto Sans covers Vietnamese, general punctuation and ₫
   fonts-noto-core
   # tests: GoogleTest, a display for UI tests, Mesa's software GL, openssl CLI
