@@ -25,6 +25,7 @@ namespace kiosk::evdev {
 namespace {
 
 using scan::errno_text;
+using scan::DeviceDown;
 using scan::StatusReporter;
 
 using Clock = std::chrono::steady_clock;
@@ -156,30 +157,20 @@ void EvdevSource::stop() {
 void EvdevSource::run(const std::stop_token& stop, const ScanHandler& on_scan,
                       const StatusHandler& on_status) {
   StatusReporter status(m_uri, on_status);
-  try {
-    do {
-      auto opened = open_input_device(m_device, m_uri);
-      if (!opened) {
-        status.report(opened.error().state, opened.error().detail);
-        continue;
-      }
-      std::optional<DeviceFailure> down;
-      {
-        // Closed (and ungrabbed) before a loss is reported.
-        const UniqueFd device(*opened);
-        status.report(SourceState::ready, "connected");
-        down = read_loop(stop, device.get(), on_scan, on_status);
-      }
-      if (!down) {
-        return;  // stopped
-      }
-      status.report(down->state, down->detail);
-    } while (m_thread.wait(stop, m_options.retry_interval));
-  } catch (const std::exception& e) {
-    status.report(SourceState::failed, std::string("unexpected error: ") + e.what());
-  } catch (...) {
-    status.report(SourceState::failed, "unexpected error");
-  }
+  m_thread.reconnect(stop, status, m_options.retry_interval, [&]() -> std::optional<DeviceDown> {
+    auto opened = open_input_device(m_device, m_uri);
+    if (!opened) {
+      return DeviceDown{opened.error().state, opened.error().detail};
+    }
+    // Closed (and ungrabbed) before the reconnect loop reports a loss.
+    const UniqueFd device(*opened);
+    status.report(SourceState::ready, "connected");
+    const auto down = read_loop(stop, device.get(), on_scan, on_status);
+    if (!down) {
+      return std::nullopt;
+    }
+    return DeviceDown{down->state, down->detail};
+  });
 }
 
 std::optional<DeviceFailure> EvdevSource::read_loop(const std::stop_token& stop, int device,

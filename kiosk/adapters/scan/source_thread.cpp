@@ -59,6 +59,23 @@ bool SourceThread::wait(const std::stop_token& stop, std::chrono::milliseconds i
   return false;
 }
 
+void SourceThread::reconnect(const std::stop_token& stop, StatusReporter& status,
+                             std::chrono::milliseconds retry, const Session& session) const {
+  try {
+    do {
+      const std::optional<DeviceDown> down = session();
+      if (!down) {
+        return;  // stopped
+      }
+      status.report(down->state, down->detail);
+    } while (wait(stop, retry));
+  } catch (const std::exception& e) {
+    status.report(SourceState::failed, std::string("unexpected error: ") + e.what());
+  } catch (...) {
+    status.report(SourceState::failed, "unexpected error");
+  }
+}
+
 void StatusReporter::report(SourceState state, const std::string& detail) {
   if (m_last == state) {
     return;

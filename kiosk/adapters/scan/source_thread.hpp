@@ -16,6 +16,14 @@ namespace kiosk::scan {
 /// strerror-style text for an errno value.
 std::string errno_text(int error);
 
+class StatusReporter;
+
+/// Why a device went away (or could not be opened): the state to report.
+struct DeviceDown {
+  SourceState state = SourceState::failed;
+  std::string detail;
+};
+
 class SourceThread {
  public:
   /// The read loop; it polls wake_fd() with its device so stop() interrupts it.
@@ -38,6 +46,16 @@ class SourceThread {
   /// Sleeps for `interval` unless stop() comes first; false when stopping.
   /// The source's thread only.
   bool wait(const std::stop_token& stop, std::chrono::milliseconds interval) const;
+
+  /// One connection to a device: open it, report it ready, read until it
+  /// goes away. Nullopt when stopped; otherwise why it ended.
+  using Session = std::function<std::optional<DeviceDown>()>;
+
+  /// The reconnect loop of a device source, on the source's thread: runs
+  /// `session`, reports why it ended, waits `retry` and runs it again, until
+  /// stopped. Anything it throws is reported as `failed` and ends the loop.
+  void reconnect(const std::stop_token& stop, StatusReporter& status,
+                 std::chrono::milliseconds retry, const Session& session) const;
 
  private:
   int m_wake_fd = -1;

@@ -26,6 +26,7 @@ namespace kiosk::serial {
 namespace {
 
 using scan::errno_text;
+using scan::DeviceDown;
 using scan::StatusReporter;
 
 using Clock = std::chrono::steady_clock;
@@ -128,35 +129,25 @@ void SerialSource::stop() {
 void SerialSource::run(const std::stop_token& stop, const ScanHandler& on_scan,
                        const StatusHandler& on_status) {
   StatusReporter status(m_uri, on_status);
-  try {
-    const auto speed = baud_constant(m_options.baud);
-    if (!speed) {
-      status.report(SourceState::failed, fmt::format("unsupported baud rate {}", m_options.baud));
-      return;
-    }
-    do {
-      auto port = open_serial_port(m_device, *speed);
-      if (!port) {
-        status.report(port.error().state, port.error().detail);
-        continue;
-      }
-      std::optional<PortFailure> down;
-      {
-        // Closed (and released) before a loss is reported.
-        const OpenPort fd(*port);
-        status.report(SourceState::ready, fmt::format("connected at {} baud", m_options.baud));
-        down = read_loop(stop, fd.get(), on_scan);
-      }
-      if (!down) {
-        return;  // stopped
-      }
-      status.report(down->state, down->detail);
-    } while (m_thread.wait(stop, m_options.retry_interval));
-  } catch (const std::exception& e) {
-    status.report(SourceState::failed, std::string("unexpected error: ") + e.what());
-  } catch (...) {
-    status.report(SourceState::failed, "unexpected error");
+  const auto speed = baud_constant(m_options.baud);
+  if (!speed) {
+    status.report(SourceState::failed, fmt::format("unsupported baud rate {}", m_options.baud));
+    return;
   }
+  m_thread.reconnect(stop, status, m_options.retry_interval, [&]() -> std::optional<DeviceDown> {
+    auto port = open_serial_port(m_device, *speed);
+    if (!port) {
+      return DeviceDown{port.error().state, port.error().detail};
+    }
+    // Closed (and released) before the reconnect loop reports a loss.
+    const OpenPort fd(*port);
+    status.report(SourceState::ready, fmt::format("connected at {} baud", m_options.baud));
+    const auto down = read_loop(stop, fd.get(), on_scan);
+    if (!down) {
+      return std::nullopt;
+    }
+    return DeviceDown{down->state, down->detail};
+  });
 }
 
 std::optional<PortFailure> SerialSource::read_loop(const std::stop_token& stop, int port,
