@@ -13,6 +13,9 @@ packages=(
   libfreetype-dev libpng-dev libstb-dev libturbojpeg0-dev libcups2-dev
   # speech: espeak-ng reads the screen aloud (Vietnamese and English voices)
   libespeak-ng-dev espeak-ng-data
+  # translations: gettext .po catalogues read with libgettextpo; xgettext and
+  # msgfmt check them
+  gettext libgettextpo-dev
   # fonts: Noto Sans covers Vietnamese, general punctuation and ₫
   fonts-noto-core
   # tests: GoogleTest, a display for UI tests, Mesa's software GL, openssl CLI

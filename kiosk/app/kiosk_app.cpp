@@ -19,6 +19,7 @@
 #include "app/preview_texture.hpp"
 #include "app/slip_picture.hpp"
 #include "adapters/factory/profile_file.hpp"
+#include "adapters/i18n/po_catalog.hpp"
 #include "app/sync_service.hpp"
 #include "app/ui_queue.hpp"
 #include "app/window.hpp"
@@ -57,8 +58,8 @@ Options parse_args(int argc, char** argv) {
 class Runtime {
  public:
   Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
-          std::shared_ptr<const WardTable> wards, std::unique_ptr<CentralApi> api,
-          std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
+          std::shared_ptr<const WardTable> wards, std::shared_ptr<const Translations> translations,
+          std::unique_ptr<CentralApi> api, std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
           std::unique_ptr<BookingOutbox> outbox, std::unique_ptr<Printer> printer);
   ~Runtime();
   void add_source(std::unique_ptr<CodeSource> source) {
@@ -109,8 +110,13 @@ class Runtime {
   Uint32 m_wake_event = 0;
 };
 
-JourneyConfig journey_config(const Profile& p, std::shared_ptr<const WardTable> wards) {
+JourneyConfig journey_config(const Profile& p, std::shared_ptr<const WardTable> wards,
+                             std::shared_ptr<const Translations> translations) {
   JourneyConfig c;
+  c.translations = std::move(translations);
+  c.default_lang = lang_from_code(p.session.languages.front()).value_or(Lang::vi);
+  c.large_text = p.ui.large_text;
+  c.high_contrast = p.ui.high_contrast;
   c.kiosk_id = p.kiosk.id;
   c.centre_name = p.kiosk.centre;
   c.active_session_ids = p.session.session_ids;
@@ -122,7 +128,8 @@ JourneyConfig journey_config(const Profile& p, std::shared_ptr<const WardTable> 
 }
 
 Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
-                 std::shared_ptr<const WardTable> wards, std::unique_ptr<CentralApi> api,
+                 std::shared_ptr<const WardTable> wards,
+                 std::shared_ptr<const Translations> translations, std::unique_ptr<CentralApi> api,
                  std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
                  std::unique_ptr<BookingOutbox> outbox, std::unique_ptr<Printer> printer)
     : m_profile(profile),
@@ -134,7 +141,7 @@ Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fon
       m_printer(std::move(printer)),
       m_workers(m_queue, 2, "io"),
       m_journey(JourneyPorts{*m_api, *m_outbox, *m_printer, m_clock, m_workers},
-                journey_config(profile, std::move(wards))),
+                journey_config(profile, std::move(wards), translations)),
       m_ui(fonts, m_window->scale()),
       m_sync(*m_sync_api, *m_store, m_clock, profile.api.sync_interval, [this](SyncResult r) {
         m_queue.post([this, r = std::move(r)] {
@@ -146,6 +153,7 @@ Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fon
       m_outbox_sender(*m_outbox, std::chrono::seconds{30}, [this](std::size_t pending) {
         m_queue.post([this, pending] { m_outbox_pending = pending; });
       }) {
+  m_ui.set_translations(std::move(translations));
   m_wake_event = SDL_RegisterEvents(1);
   m_queue.set_wake([this] {
     SDL_Event e{};
@@ -275,6 +283,7 @@ ui::FrameInfo Runtime::frame_info() const {
   info.date_text = format_vn_weekday_date(now);
   info.vacancy_count = m_vacancy_count;
   info.scanner_ready = m_scanner_ready;
+  info.language_switch = m_profile.session.languages.size() > 1;
   if (m_preview_live && m_preview.id() != nullptr) {
     info.preview = m_preview.id();
     info.preview_aspect = m_preview.aspect();
@@ -337,6 +346,10 @@ int run_kiosk(int argc, char** argv) {
     return fail(!wards ? wards.error() : !token ? token.error()
                                                : !store ? store.error() : printer.error());
   }
+  auto translations = i18n::load_translations(profile->ui.locale_dir);
+  if (!translations) {
+    return fail("translations: " + translations.error());
+  }
   auto outbox = make_outbox(*profile, *token);
   if (!outbox) {
     return fail(outbox.error());
@@ -353,7 +366,7 @@ int run_kiosk(int argc, char** argv) {
   }
   ui::apply_style((*window)->scale());
   (*window)->rebuild_font_texture();
-  Runtime runtime(*profile, std::move(*window), *fonts, std::move(*wards),
+  Runtime runtime(*profile, std::move(*window), *fonts, std::move(*wards), *translations,
                   make_central_api(*profile, *token), make_central_api(*profile, *token),
                   std::move(*store), std::move(*outbox), std::move(*printer));
   for (const auto& uri : profile->scanner.sources) {

@@ -23,6 +23,7 @@
 #include "app/screenshots_booking.hpp"
 #include "app/slip_picture.hpp"
 #include "app/window.hpp"
+#include "adapters/i18n/po_catalog.hpp"
 #include "tools/central_dev/dev_central.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -108,16 +109,36 @@ int run(int argc, char** argv) {
   int width = 1920;
   int height = 1080;
   std::string font_dir = "/usr/share/fonts/truetype/noto";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  std::string locale_dir = KIOSK_LOCALE_DIR;
+  Lang lang = Lang::vi;
+  bool large_text = false;
+  bool high_contrast = false;
+  for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--out") {
-      out = argv[i + 1];
+    if (a == "--large-text") {
+      large_text = true;
+      continue;
+    }
+    if (a == "--high-contrast") {
+      high_contrast = true;
+      continue;
+    }
+    if (i + 1 >= argc) {
+      break;
+    }
+    ++i;
+    if (a == "--lang") {
+      lang = lang_from_code(argv[i]).value_or(Lang::vi);
+    } else if (a == "--locale-dir") {
+      locale_dir = argv[i];
+    } else if (a == "--out") {
+      out = argv[i];
     } else if (a == "--width") {
-      width = std::stoi(argv[i + 1]);
+      width = std::stoi(argv[i]);
     } else if (a == "--height") {
-      height = std::stoi(argv[i + 1]);
+      height = std::stoi(argv[i]);
     } else if (a == "--font-dir") {
-      font_dir = argv[i + 1];
+      font_dir = argv[i];
     }
   }
   std::filesystem::create_directories(out);
@@ -153,6 +174,15 @@ int run(int argc, char** argv) {
     return 1;
   }
   config.wards = *wards;
+  auto translations = i18n::load_translations(locale_dir);
+  if (!translations) {
+    std::cerr << translations.error() << "\n";
+    return 1;
+  }
+  config.translations = *translations;
+  config.default_lang = lang;
+  config.large_text = large_text;
+  config.high_contrast = high_contrast;
   // The screenshots walk the journey against the development server; an
   // outbox in memory is enough for pictures.
   fake::MemoryOutbox outbox(*api);
@@ -180,8 +210,13 @@ int run(int argc, char** argv) {
   ui::apply_style((*window)->scale());
   (*window)->rebuild_font_texture();
   ui::KioskUi ui(*fonts, (*window)->scale());
-  ui::FrameInfo info{profile.kiosk.centre, "Ki-ốt sảnh chính", format_vn_hhmm(clock.wall()),
-                     format_vn_weekday_date(clock.wall()), vacancy_count, true, {}};
+  ui.set_translations(*translations);
+  ui::FrameInfo info;
+  info.centre_name = profile.kiosk.centre;
+  info.kiosk_name = "Ki-ốt sảnh chính";
+  info.clock_text = format_vn_hhmm(clock.wall());
+  info.date_text = format_vn_weekday_date(clock.wall());
+  info.vacancy_count = vacancy_count;
   Shooter shoot{**window, ui, journey, info, out};
 
   shoot.frame(true, "welcome");

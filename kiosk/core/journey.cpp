@@ -31,7 +31,50 @@ std::string given_name(const std::string& full_name) {
 }  // namespace
 
 Journey::Journey(JourneyPorts ports, JourneyConfig config)
-    : m_ports(ports), m_config(std::move(config)) {}
+    : m_ports(ports), m_config(std::move(config)) {
+  reset_presentation();
+}
+
+void Journey::reset_presentation() {
+  m_view.lang = m_config.default_lang;
+  m_view.large_text = m_config.large_text;
+  m_view.high_contrast = m_config.high_contrast;
+}
+
+bool Journey::presentation_changed() const {
+  return m_view.lang != m_config.default_lang || m_view.large_text != m_config.large_text ||
+         m_view.high_contrast != m_config.high_contrast;
+}
+
+bool Journey::present(const Intent& intent) {
+  return std::visit(
+      Overloaded{
+          [&](const intent::SetLanguage& i) {
+            if (m_view.lang != i.lang) {
+              m_view.lang = i.lang;
+              m_view.catalog_status = catalog_status();
+              if (m_person) {
+                compute_matches();  // the reasons are composed in the language
+                if (m_view.screen == Screen::occupations) {
+                  fill_occupation_grid();
+                }
+              }
+            }
+            return true;
+          },
+          [&](const intent::SetLargeText& i) {
+            m_view.large_text = i.on;
+            return true;
+          },
+          [&](const intent::SetHighContrast& i) {
+            m_view.high_contrast = i.on;
+            return true;
+          },
+          [&](const intent::ReadAloud&) { return true; },  // the app speaks
+          [](const auto&) { return false; },
+      },
+      intent);
+}
 
 Journey::~Journey() {
   if (m_person) {
@@ -87,6 +130,9 @@ void Journey::on_reading() {
 void Journey::start_session(CitizenId person, Screen first) {
   m_person = std::move(person);
   JourneyView fresh;
+  fresh.lang = m_view.lang;  // chosen on the welcome screen, for this person
+  fresh.large_text = m_view.large_text;
+  fresh.high_contrast = m_view.high_contrast;
   fresh.catalog_status = m_view.catalog_status;
   fresh.catalog_empty = m_view.catalog_empty;
   fresh.offline = m_view.offline;
@@ -133,6 +179,7 @@ void Journey::end_session(const char* why) {
   }
   secure_wipe(m_view.phone);
   m_view = JourneyView{};
+  reset_presentation();
   m_view.scans_accepted = m_scans_accepted;
   m_view.catalog_status = catalog_status();
   m_view.catalog_empty = !m_catalog || m_catalog->vacancies.empty();
@@ -164,7 +211,7 @@ void Journey::on_activity() {
 
 void Journey::handle(const Intent& intent) {
   on_activity();
-  if (refine(intent)) {
+  if (present(intent) || refine(intent)) {
     return;
   }
   std::visit(
@@ -336,6 +383,12 @@ void Journey::tick() {
     if (m_view.reading && now - m_reading_at >= m_config.reading_banner) {
       m_view.reading = false;
     }
+    // Someone chose English or large text and walked away: the next person
+    // gets the defaults.
+    if (presentation_changed() && now - m_last_activity >= m_config.idle_timeout) {
+      reset_presentation();
+      m_view.catalog_status = catalog_status();
+    }
     return;
   }
   if (m_view.screen == Screen::done) {
@@ -371,7 +424,8 @@ void Journey::tick() {
 }
 
 std::optional<std::chrono::steady_clock::time_point> Journey::next_deadline() const {
-  if (m_view.screen == Screen::welcome && m_view.notice.empty() && !m_view.reading) {
+  if (m_view.screen == Screen::welcome && m_view.notice.empty() && !m_view.reading &&
+      !presentation_changed()) {
     return std::nullopt;
   }
   if (m_view.reading) {

@@ -16,6 +16,7 @@
 #include "core/catalog.hpp"
 #include "core/citizen_id.hpp"
 #include "core/geo.hpp"
+#include "core/i18n.hpp"
 #include "core/match_filters.hpp"
 #include "core/matching.hpp"
 #include "core/search.hpp"
@@ -85,7 +86,15 @@ struct WardChoice {
 /// Everything a screen needs to draw; plain data, owned by the Journey.
 struct JourneyView {
   Screen screen = Screen::welcome;
-  std::string notice;         // a message for the person, on any screen ("" = none)
+  /// The person's choices of language and presentation, for this session
+  /// (back to the profile's defaults when it ends).
+  Lang lang = Lang::vi;
+  bool large_text = false;
+  bool high_contrast = false;
+  /// A message for the person, on any screen ("" = none): a msgid of the
+  /// catalogues, translated when drawn, with its fmt arguments.
+  std::string notice;
+  std::vector<std::string> notice_args;
   bool card_read = false;     // "card read" confirmation, shown for a moment after a scan
   bool reading = false;       // welcome: a code is in view but not read yet ("hold still")
   std::uint64_t scans_accepted = 0;  // goes up at each accepted card: the app sounds a tone
@@ -173,6 +182,16 @@ struct SetWardSearch {
 struct ChooseWard {  // "" = leave home unknown
   std::string code;
 };
+struct SetLanguage {  // any screen: for this session
+  Lang lang = Lang::vi;
+};
+struct SetLargeText {
+  bool on = true;
+};
+struct SetHighContrast {
+  bool on = true;
+};
+struct ReadAloud {};  // any screen: speak it (the app's speech does; the journey ignores it)
 }  // namespace intent
 
 using Intent = std::variant<intent::ConfirmIdFacts, intent::RejectIdFacts, intent::AcceptConsent, intent::Cancel, intent::Back,
@@ -182,7 +201,8 @@ using Intent = std::variant<intent::ConfirmIdFacts, intent::RejectIdFacts, inten
                             intent::ToggleOccupation, intent::OpenFilters, intent::SetFilters,
                             intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
                             intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest,
-                            intent::SetPhone>;
+                            intent::SetPhone, intent::SetLanguage, intent::SetLargeText,
+                            intent::SetHighContrast, intent::ReadAloud>;
 
 struct JourneyConfig {
   std::string kiosk_id;
@@ -205,6 +225,13 @@ struct JourneyConfig {
   /// How long the "card read" confirmation stays up.
   std::chrono::seconds card_read_banner{3};
   std::shared_ptr<const WardTable> wards;
+  /// The catalogues for text the journey composes (match reasons, slips);
+  /// null: the Vietnamese source strings.
+  std::shared_ptr<const Translations> translations;
+  /// What each session starts with (the profile's defaults).
+  Lang default_lang = Lang::vi;
+  bool large_text = false;
+  bool high_contrast = false;
   std::function<std::string()> new_idempotency_key = new_uuid_v4;
 };
 
@@ -241,6 +268,8 @@ class Journey {
                    std::shared_ptr<const SearchIndex> index = nullptr);
 
   const JourneyView& view() const { return m_view; }
+  /// A translator for the session's language.
+  Tr tr() const { return Tr(m_config.translations.get(), m_view.lang); }
   /// True while personal data is held (a session is open).
   bool has_person() const { return m_person.has_value(); }
   /// When tick() next has something to do; nullopt when idle on welcome.
@@ -275,6 +304,11 @@ class Journey {
   void on_printed(const tl::expected<PrintReceipt, PrintFailure>& result);
   void on_work_timeout();
   std::string catalog_status() const;
+  /// Language and presentation back to the profile's defaults.
+  void reset_presentation();
+  bool presentation_changed() const;
+  /// Handles language and presentation intents; false for the others.
+  bool present(const Intent& intent);
 
   JourneyPorts m_ports;
   JourneyConfig m_config;

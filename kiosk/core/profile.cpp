@@ -1,5 +1,7 @@
 #include "core/profile.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -180,6 +182,15 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     r.read("done_timeout_s", p.session.done_timeout, 5, 600);
     r.read("languages", p.session.languages);
     r.finish();
+    for (const auto& code : p.session.languages) {
+      if (!lang_from_code(code)) {
+        errors.push_back(ProfileError{source, 0, "session.languages",
+                                      "\"" + code + "\" is not a language the kiosk has (vi, en)"});
+      }
+    }
+    if (p.session.languages.empty()) {
+      errors.push_back(ProfileError{source, 0, "session.languages", "must name at least one"});
+    }
   }
   {
     TableReader r(root, "scanner", source, errors);
@@ -206,6 +217,7 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     r.read("high_contrast", p.ui.high_contrast);
     r.read("sound", p.ui.sound);
     r.read("font_dir", p.ui.font_dir);
+    r.read("locale_dir", p.ui.locale_dir);
     r.finish();
   }
   {

@@ -32,7 +32,7 @@ struct Profile {
     std::vector<std::string> target_groups;
     std::chrono::seconds idle_timeout{90};
     std::chrono::seconds done_timeout{30};
-    std::vector<std::string> languages{"vi"};
+    std::vector<std::string> languages{"vi", "en"};  // the first is the default
   } session;
   struct Scanner {
     std::vector<std::string> sources;
@@ -51,6 +51,8 @@ struct Profile {
     bool high_contrast = false;
     bool sound = true;  // a short tone when a card is read
     std::string font_dir = "/usr/share/fonts/truetype/noto";
+    /// Where vi.po and en.po are (the translation catalogues).
+    std::string locale_dir = "/usr/share/kiosk/locale";
   } ui;
   struct Logging {
     std::string level = "info";

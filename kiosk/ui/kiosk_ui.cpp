@@ -1,5 +1,8 @@
 #include "ui/kiosk_ui.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "ui/screens.hpp"
@@ -10,6 +13,55 @@ namespace {
 constexpr float k_header_height = 120.0f;
 constexpr float k_footer_height = 150.0f;
 constexpr float k_margin = 64.0f;
+
+enum class HeaderIcon { speaker, text_size, contrast, language };
+
+// The pictures of the header's buttons (the font has no such symbols).
+void draw_header_icon(const UiContext& ctx, ImDrawList* dl, HeaderIcon icon, ImVec2 c, ImU32 col) {
+  const float u = ctx.px(1);
+  switch (icon) {
+    case HeaderIcon::speaker: {
+      dl->AddRectFilled(ImVec2(c.x - 14 * u, c.y - 7 * u), ImVec2(c.x - 6 * u, c.y + 7 * u), col);
+      dl->AddTriangleFilled(ImVec2(c.x - 8 * u, c.y), ImVec2(c.x + 4 * u, c.y - 15 * u),
+                            ImVec2(c.x + 4 * u, c.y + 15 * u), col);
+      for (int i = 1; i <= 2; ++i) {
+        dl->PathArcTo(ImVec2(c.x + 2 * u, c.y), (6.0f + 7.0f * i) * u, -0.9f, 0.9f, 12);
+        dl->PathStroke(col, 0, 3 * u);
+      }
+      break;
+    }
+    case HeaderIcon::text_size: {
+      // A small and a large "A", drawn as strokes.
+      const auto letter = [&](float x, float h, float w) {
+        const ImVec2 top(x, c.y + 14 * u - h);
+        dl->AddLine(ImVec2(x - w / 2, c.y + 14 * u), top, col, 3.5f * u);
+        dl->AddLine(ImVec2(x + w / 2, c.y + 14 * u), top, col, 3.5f * u);
+        dl->AddLine(ImVec2(x - w / 4, c.y + 14 * u - h * 0.4f),
+                    ImVec2(x + w / 4, c.y + 14 * u - h * 0.4f), col, 3 * u);
+      };
+      letter(c.x - 9 * u, 16 * u, 13 * u);
+      letter(c.x + 8 * u, 28 * u, 20 * u);
+      break;
+    }
+    case HeaderIcon::contrast: {
+      dl->AddCircle(c, 15 * u, col, 32, 3 * u);
+      dl->PathArcTo(c, 15 * u, -IM_PI / 2, IM_PI / 2, 24);
+      dl->PathFillConvex(col);
+      break;
+    }
+    case HeaderIcon::language: {
+      // A globe: a circle, its equator and a meridian.
+      dl->AddCircle(c, 15 * u, col, 32, 2.5f * u);
+      dl->AddLine(ImVec2(c.x - 15 * u, c.y), ImVec2(c.x + 15 * u, c.y), col, 2 * u);
+      for (int i = 0; i < 24; ++i) {  // the meridian, an ellipse
+        const float a = 2 * IM_PI * static_cast<float>(i) / 24;
+        dl->PathLineTo(ImVec2(c.x + 7 * u * std::cos(a), c.y + 15 * u * std::sin(a)));
+      }
+      dl->PathStroke(col, ImDrawFlags_Closed, 2 * u);
+      break;
+    }
+  }
+}
 
 bool has_footer(Screen s) {
   return s != Screen::welcome && s != Screen::booking && s != Screen::printing &&
@@ -26,7 +78,9 @@ bool KioskUi::animating(const JourneyView& view) {
 std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info,
                                   double anim_time) {
   std::vector<Intent> intents;
-  const UiContext ctx{m_fonts, m_scale, anim_time, &m_audit, &intents, &m_scrolling};
+  const UiContext ctx{m_fonts,     m_scale,      anim_time,
+                      &m_audit,    &intents,     &m_scrolling,
+                      Tr(m_translations.get(), view.lang)};
   if (m_last_screen == Screen::welcome && view.screen != Screen::welcome) {
     ++m_session_serial;  // a new person: lists start at the top again
   }
@@ -98,6 +152,82 @@ void KioskUi::draw_header(const UiContext& ctx, const FrameInfo& info, const Jou
       m_fonts.small->CalcTextSizeA(m_fonts.small->FontSize, FLT_MAX, 0, info.date_text.c_str());
   draw_text(ctx, dl, m_fonts.small, ImVec2(right - dsize.x, vp->Pos.y + ctx.px(70)),
             IM_COL32(200, 220, 240, 255), info.date_text);
+  draw_header_buttons(ctx, view, info.language_switch, right - std::max(tsize.x, dsize.x) - ctx.px(40));
+}
+
+namespace {
+
+// A header button: an icon above a short label; lit while its mode is on.
+bool header_button(const UiContext& ctx, const char* id, HeaderIcon icon, std::string_view label,
+                   bool on, ImVec2 pos, ImVec2 size) {
+  ImGui::SetCursorScreenPos(pos);
+  const bool tapped = ImGui::InvisibleButton(id, size) && !was_drag();
+  const bool held = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  const ImU32 fill = on ? colour::k_header_text
+                        : held ? IM_COL32(255, 255, 255, 90) : IM_COL32(255, 255, 255, 36);
+  const ImU32 ink = on ? colour::k_header : colour::k_header_text;
+  dl->AddRectFilled(pos, max, fill, ctx.px(14));
+  dl->AddRect(pos, max, IM_COL32(255, 255, 255, 140), ctx.px(14), 0, ctx.px(2));
+  draw_header_icon(ctx, dl, icon, ImVec2(pos.x + size.x / 2, pos.y + ctx.px(28)), ink);
+  ImFont* font = ctx.fonts.small;
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
+                                        label.data() + label.size());
+  draw_text(ctx, dl, font, ImVec2(pos.x + (size.x - ts.x) / 2, max.y - ts.y - ctx.px(6)), ink,
+            label);
+  return tapped;
+}
+
+float header_button_width(const UiContext& ctx, std::string_view label) {
+  ImFont* font = ctx.fonts.small;
+  const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
+                                      label.data() + label.size()).x;
+  return std::max(ctx.px(110), w + ctx.px(28));
+}
+
+}  // namespace
+
+// Language, text size, contrast and read-aloud: on every screen, at the
+// same place, right-aligned before `right`.
+void KioskUi::draw_header_buttons(const UiContext& ctx, const JourneyView& view,
+                                  bool language_switch, float right) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float h = ctx.px(100);
+  const float y = vp->Pos.y + (ctx.px(k_header_height) - h) / 2;
+  const float gap = ctx.px(12);
+  // The language button names the other language in that language.
+  const std::string_view lang_label = view.lang == Lang::vi ? "English" : "Tiếng Việt";
+  struct Item {
+    const char* id;
+    HeaderIcon icon;
+    std::string_view label;
+    bool on;
+  };
+  const Item items[] = {
+      {"##read", HeaderIcon::speaker, ctx.tr("Đọc to"), false},
+      {"##large", HeaderIcon::text_size, ctx.tr("Chữ to"), view.large_text},
+      {"##contrast", HeaderIcon::contrast, ctx.tr("Tương phản"), view.high_contrast},
+      {"##lang", HeaderIcon::language, lang_label, false},
+  };
+  float x = right;
+  const int count = static_cast<int>(std::size(items)) - (language_switch ? 0 : 1);
+  for (int i = count - 1; i >= 0; --i) {
+    const Item& item = items[i];
+    const float w = header_button_width(ctx, item.label);
+    x -= w;
+    if (header_button(ctx, item.id, item.icon, item.label, item.on, ImVec2(x, y), ImVec2(w, h))) {
+      switch (item.icon) {
+        case HeaderIcon::speaker: ctx.emit(intent::ReadAloud{}); break;
+        case HeaderIcon::text_size: ctx.emit(intent::SetLargeText{!view.large_text}); break;
+        case HeaderIcon::contrast: ctx.emit(intent::SetHighContrast{!view.high_contrast}); break;
+        case HeaderIcon::language:
+          ctx.emit(intent::SetLanguage{view.lang == Lang::vi ? Lang::en : Lang::vi});
+          break;
+      }
+    }
+    x -= gap;
+  }
 }
 
 void KioskUi::draw_footer(const UiContext& ctx, const JourneyView& view) {

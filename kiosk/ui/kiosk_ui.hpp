@@ -2,6 +2,7 @@
 // The kiosk's screens: draws a JourneyView and returns what the person asked
 // for as intents. No I/O, parsing or timing here. UI thread only.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,11 +28,16 @@ struct FrameInfo {
   /// the printer failed; null when there is none.
   ImTextureID slip_image = nullptr;
   float slip_aspect = 0.5f;  // width / height
+  bool language_switch = true;  // the profile offers more than one language
 };
 
 class KioskUi {
  public:
   KioskUi(Fonts fonts, float scale) : m_fonts(fonts), m_scale(scale), m_scrolling(scale) {}
+
+  /// The catalogues the screens' strings are looked up in (null: the
+  /// Vietnamese source strings).
+  void set_translations(std::shared_ptr<const Translations> t) { m_translations = std::move(t); }
 
   /// Draws one frame into the current ImGui frame; returns the intents.
   std::vector<Intent> draw(const JourneyView& view, const FrameInfo& info, double anim_time);
@@ -51,8 +57,12 @@ class KioskUi {
   void draw_footer(const UiContext& ctx, const JourneyView& view);
   void draw_idle_warning(const UiContext& ctx, int seconds_left);
 
+  void draw_header_buttons(const UiContext& ctx, const JourneyView& view, bool language_switch,
+                           float right);
+
   Fonts m_fonts;
   float m_scale;
+  std::shared_ptr<const Translations> m_translations;
   GlyphAudit m_audit;
   TouchScrolling m_scrolling;
   int m_session_serial = 0;

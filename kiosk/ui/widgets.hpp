@@ -42,9 +42,20 @@ struct UiContext {
   std::vector<Intent>* intents = nullptr;
   /// The lists' touch scrollers; null draws lists without inertia.
   TouchScrolling* scrolling = nullptr;
+  /// The session's language (see core/i18n.hpp for how strings are marked).
+  Tr t;
 
   float px(float v) const { return v * scale; }
   void emit(Intent i) const { intents->push_back(std::move(i)); }
+
+  std::string_view tr(std::string_view msgid) const { return t.tr(msgid); }
+  template <class... A>
+  std::string trf(std::string_view msgid, const A&... args) const {
+    return t.trf(msgid, args...);
+  }
+  std::string trn(std::string_view msgid, std::string_view plural, long long n) const {
+    return t.trn(msgid, plural, n);
+  }
 };
 
 enum class ButtonKind { primary, secondary, danger_outline };

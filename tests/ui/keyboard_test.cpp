@@ -99,7 +99,7 @@ class KeyboardWidget : public ::testing::Test {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("keyboard", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    const UiContext ctx{m_fonts, 1.0f, 0.0, nullptr, &m_intents};
+    const UiContext ctx{m_fonts, 1.0f, 0.0, nullptr, &m_intents, nullptr, {}};
     m_top = ImGui::GetCursorScreenPos();
     m_height = keyboard_height(ctx);
     const KeyboardResult result = keyboard(ctx, m_text);

@@ -245,7 +245,7 @@ class TouchList : public ::testing::Test {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    const UiContext ctx{m_fonts, 1.0f, m_time, nullptr, &m_intents, &m_scrolling};
+    const UiContext ctx{m_fonts, 1.0f, m_time, nullptr, &m_intents, &m_scrolling, {}};
     ImGui::SetCursorScreenPos(ImVec2(100, 200));
     ImGui::BeginChild("list", ImVec2(800, 600), false, ImGuiWindowFlags_NoScrollbar);
     drag_to_scroll(ctx);

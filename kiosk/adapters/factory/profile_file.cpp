@@ -51,6 +51,7 @@ tl::expected<Profile, ProfileError> load_profile_file(const std::string& path) {
   resolve(profile->data.store_path, base);
   resolve(profile->data.outbox_path, base);
   resolve(profile->ui.font_dir, base);
+  resolve(profile->ui.locale_dir, base);
   resolve_uri(profile->printer.uri, base);
   for (auto& s : profile->scanner.sources) {
     resolve_uri(s, base);
