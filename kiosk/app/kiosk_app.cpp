@@ -1,6 +1,7 @@
 #include "app/kiosk_app.hpp"
 
 #include <atomic>
+#include <optional>
 #include <utility>
 #include <csignal>
 #include <cstring>
@@ -18,6 +19,7 @@
 #include "app/outbox_sender.hpp"
 #include "app/preview_texture.hpp"
 #include "app/slip_picture.hpp"
+#include "app/speech_service.hpp"
 #include "adapters/factory/profile_file.hpp"
 #include "adapters/i18n/po_catalog.hpp"
 #include "app/sync_service.hpp"
@@ -26,6 +28,7 @@
 #include "app/worker_runner.hpp"
 #include "core/journey.hpp"
 #include "core/log.hpp"
+#include "core/spoken_text.hpp"
 #include "core/text.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -75,6 +78,11 @@ class Runtime {
   bool pump_events(std::chrono::milliseconds timeout);
   bool needs_frame() const;
   void render();
+  /// Speaks the screen in the session's language (the "read aloud" button).
+  void read_aloud();
+  /// After each tick: speaks the idle warning and its countdown, and
+  /// silences speech when the screen changes or the session ends.
+  void follow_speech();
   ui::FrameInfo frame_info() const;  // reads m_preview: main thread
 
   const Profile& m_profile;
@@ -101,6 +109,10 @@ class Runtime {
   bool m_had_input = false;
   std::string m_drawn_clock;  // the header clock of the last frame drawn
   Beeper m_beeper;
+  SpeechService m_speech;  // read aloud, the card cue, the idle countdown
+  Screen m_speech_screen = Screen::welcome;  // the screen follow_speech() last saw
+  bool m_speech_person = false;              // whether a session was open then
+  std::optional<int> m_idle_spoken;          // the idle countdown's seconds last spoken
   const PreviewSource* m_preview_source = nullptr;  // the camera, when there is one
   PreviewTexture m_preview;
   SlipPicture m_slip_picture;
@@ -201,6 +213,7 @@ int Runtime::run() {
   }
   m_sync.start();
   m_outbox_sender.start();
+  m_speech.start();
   m_notifier.ready();
   logger("ops")->info("kiosk {} ready", m_profile.kiosk.id);
   while (!g_stop_requested) {
@@ -222,10 +235,15 @@ int Runtime::run() {
       m_frames_wanted = std::max(m_frames_wanted, 2);
     }
     m_journey.tick();
+    follow_speech();
     if (m_journey.view().scans_accepted != m_scans_heard) {
       m_scans_heard = m_journey.view().scans_accepted;
       if (m_profile.ui.sound) {
         m_beeper.beep();
+        // Spoken once the tone has ended.
+        m_speech.say(spoken_card_read(m_journey.tr()),
+                     std::string(speech_voice(m_journey.view().lang)),
+                     std::chrono::milliseconds{250});
       }
     }
     if (needs_frame()) {
@@ -236,6 +254,39 @@ int Runtime::run() {
   m_notifier.stopping();
   logger("ops")->info("kiosk stopping");
   return 0;
+}
+
+void Runtime::read_aloud() {
+  const JourneyView& view = m_journey.view();
+  m_speech.say(spoken_screen(view, m_journey.tr()), std::string(speech_voice(view.lang)));
+}
+
+void Runtime::follow_speech() {
+  const JourneyView& view = m_journey.view();
+  if (view.screen != m_speech_screen || m_journey.has_person() != m_speech_person) {
+    // What was being said was about a screen or a session that is gone.
+    m_speech_screen = view.screen;
+    m_speech_person = m_journey.has_person();
+    m_idle_spoken.reset();
+    m_speech.stop();
+  }
+  if (!view.idle_seconds_left) {
+    if (m_idle_spoken) {
+      m_idle_spoken.reset();
+      m_speech.stop();  // the person is back
+    }
+    return;
+  }
+  const int left = *view.idle_seconds_left;
+  const Tr tr = m_journey.tr();
+  const std::string voice(speech_voice(view.lang));
+  if (!m_idle_spoken) {
+    m_speech.say(spoken_idle_warning(tr) + " " + spoken_seconds_left(left, tr), voice);
+    m_idle_spoken = left;
+  } else if (left != *m_idle_spoken && left > 0 && left % 5 == 0) {
+    m_speech.say(spoken_seconds_left(left, tr), voice);  // every 5 s
+    m_idle_spoken = left;
+  }
 }
 
 bool Runtime::needs_frame() const {
@@ -314,6 +365,9 @@ void Runtime::render() {
   const auto intents = m_ui.draw(m_journey.view(), info, t);
   m_window->end_frame();
   for (const auto& i : intents) {
+    if (std::holds_alternative<intent::ReadAloud>(i)) {
+      read_aloud();
+    }
     m_journey.handle(i);
     if (std::holds_alternative<intent::LeaveQueued>(i)) {
       m_outbox_sender.poke();  // try again soon, not only at the next interval

@@ -32,7 +32,7 @@ Vacancy welder() {
 }
 
 TEST(SpokenText, SaysTheVacancyInPlainWords) {
-  const std::string text = spoken_vacancy_vi(welder());
+  const std::string text = spoken_vacancy(welder(), Tr{});
   EXPECT_NE(text.find("Thợ hàn điện."), std::string::npos);
   EXPECT_NE(text.find("Lương từ 8 đến 12 phẩy 5 triệu đồng một tháng."), std::string::npos);
   EXPECT_NE(text.find("Nơi làm việc: Phường Long Biên."), std::string::npos);
@@ -40,7 +40,7 @@ TEST(SpokenText, SaysTheVacancyInPlainWords) {
 }
 
 TEST(EspeakSpeech, SpeaksAVacancyInVietnameseToAWavFile) {
-  const std::string text = spoken_vacancy_vi(welder());
+  const std::string text = spoken_vacancy(welder(), Tr{});
   const auto audio = synthesize(text, "vi");
   ASSERT_TRUE(audio.has_value()) << audio.error();
   ASSERT_GT(audio->sample_rate, 8000);
