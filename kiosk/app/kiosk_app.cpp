@@ -1,6 +1,7 @@
 #include "app/kiosk_app.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <utility>
 #include <csignal>
@@ -36,8 +37,10 @@ namespace kiosk {
 namespace {
 
 std::atomic<bool> g_stop_requested{false};  // set by SIGTERM/SIGINT only
+std::atomic<bool> g_report_requested{false};  // set by SIGUSR1 only
 
 void on_signal(int) { g_stop_requested = true; }
+void on_report_signal(int) { g_report_requested = true; }
 
 struct Options {
   std::string profile_path = "/etc/kiosk/kiosk.toml";
@@ -60,7 +63,7 @@ Options parse_args(int argc, char** argv) {
 // Everything the running kiosk owns, in construction order.
 class Runtime {
  public:
-  Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
+  Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::FontSets fonts,
           std::shared_ptr<const WardTable> wards, std::shared_ptr<const Translations> translations,
           std::unique_ptr<CentralApi> api, std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
           std::unique_ptr<BookingOutbox> outbox, std::unique_ptr<Printer> printer);
@@ -107,6 +110,10 @@ class Runtime {
   bool m_text_lost_next = false;
   int m_frames_wanted = 2;
   bool m_had_input = false;
+  /// When the welcome animation's next picture is due (steady clock); none
+  /// while nothing animates at a low frame rate.
+  std::optional<std::chrono::steady_clock::time_point> m_animation_due;
+  std::uint64_t m_frames_drawn = 0;  // logged on SIGUSR1 (scripts/bench.sh idle)
   std::string m_drawn_clock;  // the header clock of the last frame drawn
   Beeper m_beeper;
   SpeechService m_speech;  // read aloud, the card cue, the idle countdown
@@ -139,7 +146,7 @@ JourneyConfig journey_config(const Profile& p, std::shared_ptr<const WardTable> 
   return c;
 }
 
-Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fonts fonts,
+Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::FontSets fonts,
                  std::shared_ptr<const WardTable> wards,
                  std::shared_ptr<const Translations> translations, std::unique_ptr<CentralApi> api,
                  std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
@@ -228,6 +235,13 @@ int Runtime::run() {
                                *deadline - m_clock.steady()),
                            std::chrono::milliseconds{1}, timeout);
     }
+    if (m_animation_due) {
+      // Wake when the next picture is due, not before (rounded up), and
+      // draw nothing in between.
+      timeout = std::min(timeout, std::max(std::chrono::milliseconds{0},
+                                           std::chrono::ceil<std::chrono::milliseconds>(
+                                               *m_animation_due - m_clock.steady())));
+    }
     if (!pump_events(timeout)) {
       break;
     }
@@ -250,6 +264,10 @@ int Runtime::run() {
       render();
     }
     m_notifier.keep_alive(m_clock.steady());
+    if (g_report_requested.exchange(false)) {
+      logger("ops")->info("frames drawn: {} at steady {:.3f} s", m_frames_drawn,
+                          std::chrono::duration<double>(m_clock.steady().time_since_epoch()).count());
+    }
   }
   m_notifier.stopping();
   logger("ops")->info("kiosk stopping");
@@ -299,7 +317,7 @@ bool Runtime::needs_frame() const {
     }
   }
   return m_had_input || m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view()) ||
-         m_ui.scrolling() ||
+         m_ui.scrolling() || (m_animation_due && m_clock.steady() >= *m_animation_due) ||
          m_journey.next_deadline().has_value() ||
          format_vn_hhmm(m_clock.wall()) != m_drawn_clock;
 }
@@ -331,10 +349,11 @@ ui::FrameInfo Runtime::frame_info() const {
   info.kiosk_name = m_profile.kiosk.name;
   const WallTime now = m_clock.wall();
   info.clock_text = format_vn_hhmm(now);
-  info.date_text = format_vn_weekday_date(now);
+  info.date_text = format_weekday_date(now, m_journey.tr());
   info.vacancy_count = m_vacancy_count;
   info.scanner_ready = m_scanner_ready;
   info.language_switch = m_profile.session.languages.size() > 1;
+  info.welcome_animation = m_profile.ui.welcome_animation;
   if (m_preview_live && m_preview.id() != nullptr) {
     info.preview = m_preview.id();
     info.preview_aspect = m_preview.aspect();
@@ -374,6 +393,12 @@ void Runtime::render() {
     }
   }
   m_frames_wanted = intents.empty() ? std::max(0, m_frames_wanted - 1) : 3;
+  ++m_frames_drawn;
+  m_animation_due.reset();
+  if (const auto next = ui::KioskUi::next_animation_frame(m_journey.view(), info, t)) {
+    m_animation_due = std::chrono::steady_clock::time_point(
+        std::chrono::ceil<std::chrono::steady_clock::duration>(std::chrono::duration<double>(*next)));
+  }
 }
 
 }  // namespace
@@ -388,6 +413,7 @@ int run_kiosk(int argc, char** argv) {
   (void)setup_logging(LoggingOptions{profile->logging.level, profile->logging.directory});
   std::signal(SIGTERM, on_signal);
   std::signal(SIGINT, on_signal);
+  std::signal(SIGUSR1, on_report_signal);
   auto fail = [](const std::string& what) {
     logger("ops")->critical("{}", what);
     return 2;

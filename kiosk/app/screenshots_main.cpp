@@ -215,7 +215,7 @@ int run(int argc, char** argv) {
   info.centre_name = profile.kiosk.centre;
   info.kiosk_name = "Ki-ốt sảnh chính";
   info.clock_text = format_vn_hhmm(clock.wall());
-  info.date_text = format_vn_weekday_date(clock.wall());
+  info.date_text = format_weekday_date(clock.wall(), Tr(translations->get(), lang));
   info.vacancy_count = vacancy_count;
   Shooter shoot{**window, ui, journey, info, out};
 

@@ -77,7 +77,11 @@ void Window::begin_frame() {
 void Window::end_frame(bool present) {
   ImGui::Render();
   glViewport(0, 0, m_width, m_height);
-  glClearColor(0.957f, 0.965f, 0.976f, 1.0f);
+  // The clear is the screen's background: the kiosk's windows have none of
+  // their own, because with software GL a full-screen quad costs more than
+  // everything else on the screen together (docs/PERFORMANCE.md, Idle).
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (present) {

@@ -1,5 +1,7 @@
 #include "core/citizen_id.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 #include <utf8proc.h>
@@ -239,26 +241,26 @@ std::string_view message_for(CitizenIdError e) {
   switch (e) {
     case CitizenIdError::empty:
     case CitizenIdError::incomplete:
-      return "Chưa đọc được đầy đủ mã QR trên thẻ. Bạn hãy giữ thẻ yên, xa hơn một chút, và thử "
-             "lại.";
+      return N_("Chưa đọc được đầy đủ mã QR trên thẻ. Bạn hãy giữ thẻ yên, xa hơn một chút, và thử "
+             "lại.");
     case CitizenIdError::bad_encoding:
     case CitizenIdError::garbled:
-      return "Máy quét đọc sai chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ vào camera phía trên, "
-             "hoặc nhờ cán bộ hỗ trợ.";
+      return N_("Máy quét đọc sai chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ vào camera phía trên, "
+             "hoặc nhờ cán bộ hỗ trợ.");
     case CitizenIdError::not_citizen_id:
-      return "Đây không phải mã QR của thẻ căn cước. Bạn hãy đưa mặt sau thẻ căn cước có mã QR.";
+      return N_("Đây không phải mã QR của thẻ căn cước. Bạn hãy đưa mặt sau thẻ căn cước có mã QR.");
     case CitizenIdError::id_only:
-      return "Máy chỉ đọc được số thẻ, chưa đọc được họ tên. Bạn hãy đưa thẻ vào camera phía "
-             "trên, hoặc nhờ cán bộ hỗ trợ.";
+      return N_("Máy chỉ đọc được số thẻ, chưa đọc được họ tên. Bạn hãy đưa thẻ vào camera phía "
+             "trên, hoặc nhờ cán bộ hỗ trợ.");
     case CitizenIdError::bad_id:
     case CitizenIdError::bad_old_id:
     case CitizenIdError::bad_name:
     case CitizenIdError::bad_address:
     case CitizenIdError::bad_date:
     case CitizenIdError::bad_sex:
-      return "Thông tin trên mã QR không hợp lệ. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.";
+      return N_("Thông tin trên mã QR không hợp lệ. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.");
   }
-  return "Không đọc được thẻ. Bạn hãy thử lại.";
+  return N_("Không đọc được thẻ. Bạn hãy thử lại.");
 }
 
 std::string mask_id(std::string_view id) {
@@ -268,6 +270,6 @@ std::string mask_id(std::string_view id) {
   return std::string(std::min<std::size_t>(id.size(), 12), '*');
 }
 
-std::string_view sex_label(Sex s) { return s == Sex::male ? "Nam" : "Nữ"; }
+std::string_view sex_label(Sex s) { return s == Sex::male ? N_("Nam") : N_("Nữ"); }
 
 }  // namespace kiosk

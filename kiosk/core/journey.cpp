@@ -107,8 +107,8 @@ void Journey::on_scan(const ScanEvent& scan) {
     logger("flow")->info("scan rejected: {} ({} bytes from {})", error_code(parsed.error()),
                          scan.bytes.size(), scan.source);
     m_view.notice = scan.text_lost && parsed.error() != CitizenIdError::not_citizen_id
-                        ? "Máy quét này không đọc được chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ "
-                          "vào camera phía trên, hoặc nhờ cán bộ hỗ trợ."
+                        ? N_("Máy quét này không đọc được chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ "
+                          "vào camera phía trên, hoặc nhờ cán bộ hỗ trợ.")
                         : std::string(message_for(parsed.error()));
     m_notice_at = m_ports.clock.steady();
     m_view.reading = false;
@@ -224,8 +224,8 @@ void Journey::handle(const Intent& intent) {
           [&](const intent::RejectIdFacts&) {
             if (m_view.screen == Screen::check_id) {
               end_session("number-only facts rejected");
-              m_view.notice = "Bạn hãy đưa mặt sau thẻ có mã QR vào camera phía trên, hoặc "
-                              "nhờ cán bộ hỗ trợ.";
+              m_view.notice = N_("Bạn hãy đưa mặt sau thẻ có mã QR vào camera phía trên, hoặc "
+                              "nhờ cán bộ hỗ trợ.");
               m_notice_at = m_ports.clock.steady();
             }
           },
@@ -310,8 +310,8 @@ void Journey::handle(const Intent& intent) {
               return;
             }
             if (!m_view.phone.empty() && !is_phone_number(m_view.phone)) {
-              m_view.notice = "Số điện thoại chưa đúng: cần 10 chữ số, bắt đầu bằng số 0. Bạn "
-                              "hãy sửa lại, hoặc xoá hết nếu không muốn để lại số.";
+              m_view.notice = N_("Số điện thoại chưa đúng: cần 10 chữ số, bắt đầu bằng số 0. Bạn "
+                              "hãy sửa lại, hoặc xoá hết nếu không muốn để lại số.");
               m_view.keyboard_open = true;
               return;
             }
@@ -450,13 +450,13 @@ void Journey::set_catalog(std::shared_ptr<const Catalog> catalog, bool online,
 
 std::string Journey::catalog_status() const {
   if (!m_catalog || !m_catalog->synced_at) {
-    return m_online ? "" : "Chưa tải được danh sách việc làm";
+    return m_online ? "" : std::string(tr().tr("Chưa tải được danh sách việc làm"));
   }
   const std::string when = format_vn_hhmm(*m_catalog->synced_at);
   if (m_online) {
-    return "Cập nhật lúc " + when;
+    return tr().trf("Cập nhật lúc {}", when);
   }
-  return "Đang ngoại tuyến · dữ liệu cập nhật lúc " + when;
+  return tr().trf("Đang ngoại tuyến · dữ liệu cập nhật lúc {}", when);
 }
 
 }  // namespace kiosk

@@ -80,6 +80,7 @@ MatchQuery Journey::base_query() const {
       match_query_for(person, MatchScope{m_config.active_session_ids, m_config.target_groups},
                       m_catalog->sessions, m_ports.clock.wall());
   query.occupations = m_occupations;
+  query.tr = tr();
   return query;
 }
 

@@ -14,11 +14,11 @@ namespace kiosk {
 namespace {
 
 constexpr const char* k_offline_notice =
-    "Hiện không kết nối được với Trung tâm. Bạn hãy thử lại sau ít phút, hoặc nhờ cán bộ hỗ "
-    "trợ.";
+    N_("Hiện không kết nối được với Trung tâm. Bạn hãy thử lại sau ít phút, hoặc nhờ cán bộ hỗ "
+    "trợ.");
 constexpr const char* k_printer_notice =
-    "Máy in đang gặp sự cố. Bạn hãy chụp ảnh phiếu hẹn trên màn hình; cán bộ tại quầy có thể in "
-    "lại cho bạn.";
+    N_("Máy in đang gặp sự cố. Bạn hãy chụp ảnh phiếu hẹn trên màn hình; cán bộ tại quầy có thể in "
+    "lại cho bạn.");
 
 ApiFailure crashed(const char* what) {
   return ApiFailure{ApiError::bad_response, 0, "client_error", what, {}};
@@ -76,7 +76,7 @@ void Journey::on_slots(const tl::expected<std::vector<Slot>, ApiFailure>& result
   const bool any_open = std::any_of(m_view.slots.begin(), m_view.slots.end(),
                                     [](const Slot& s) { return s.remaining > 0; });
   if (!any_open) {
-    m_view.notice = "Vị trí này đã hết lịch phỏng vấn. Bạn hãy chọn việc khác.";
+    m_view.notice = N_("Vị trí này đã hết lịch phỏng vấn. Bạn hãy chọn việc khác.");
   }
 }
 
@@ -110,7 +110,7 @@ void Journey::on_delivery(const tl::expected<Delivery, StoreFailure>& result) {
     logger("flow")->error("booking not stored in the outbox: {}", result.error().message);
     m_view.can_retry = true;
     m_view.can_leave_queued = false;
-    m_view.notice = "Máy chưa lưu được yêu cầu đặt lịch. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.";
+    m_view.notice = N_("Máy chưa lưu được yêu cầu đặt lịch. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.");
     go(Screen::confirm);
     return;
   }
@@ -145,8 +145,8 @@ void Journey::on_booking_pending(const std::optional<ApiFailure>& failure) {
   m_view.can_retry = true;
   m_view.can_leave_queued = true;
   m_view.notice =
-      "Chưa gửi được đến Trung tâm, nhưng yêu cầu đã được lưu trên máy. Bạn hãy thử lại, hoặc "
-      "để máy tự gửi khi có mạng.";
+      N_("Chưa gửi được đến Trung tâm, nhưng yêu cầu đã được lưu trên máy. Bạn hãy thử lại, hoặc "
+      "để máy tự gửi khi có mạng.");
   go(Screen::confirm);
 }
 
@@ -171,8 +171,8 @@ void Journey::on_booking_failed(const ApiFailure& failure) {
   if (failure.kind == ApiError::conflict &&
       (failure.code == "slot_full" || failure.code == "already_booked")) {
     m_view.notice = failure.code == "slot_full"
-                        ? "Giờ phỏng vấn này vừa hết chỗ. Bạn hãy chọn giờ khác."
-                        : "Bạn đã đặt lịch cho giờ này rồi.";
+                        ? N_("Giờ phỏng vấn này vừa hết chỗ. Bạn hãy chọn giờ khác.")
+                        : N_("Bạn đã đặt lịch cho giờ này rồi.");
     m_pending->wipe();
     m_pending.reset();
     go(Screen::slots);
@@ -191,11 +191,11 @@ void Journey::on_booking_failed(const ApiFailure& failure) {
       // The booking may exist; a retry with the same key cannot double it.
       m_view.can_retry = true;
       m_view.notice =
-          "Chưa xác nhận được lịch hẹn. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.";
+          N_("Chưa xác nhận được lịch hẹn. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.");
       break;
     default:
       m_view.can_retry = false;
-      m_view.notice = "Trung tâm không nhận lịch hẹn này. Bạn hãy nhờ cán bộ hỗ trợ.";
+      m_view.notice = N_("Trung tâm không nhận lịch hẹn này. Bạn hãy nhờ cán bộ hỗ trợ.");
       break;
   }
   go(Screen::confirm);
@@ -241,8 +241,10 @@ SlipContext Journey::slip_context() const {
   context.centre_name = m_config.centre_name;
   // A number-only reading has no name: the slip names the card instead
   // (masked; staff compare it with the card at the interview).
-  context.seeker_name = m_person->birth_year_only ? "chủ thẻ căn cước " + mask_id(m_person->id)
-                                                  : m_person->full_name;
+  context.seeker_name = m_person->birth_year_only
+                            ? tr().trf("chủ thẻ căn cước {}", mask_id(m_person->id))
+                            : m_person->full_name;
+  context.tr = tr();
   context.printed_at = m_ports.clock.wall();
   if (m_catalog && m_view.vacancy) {
     const auto& ids = m_view.vacancy->session_ids;

@@ -54,44 +54,44 @@ std::int64_t local_days_between(WallTime from, WallTime to) {
 
 std::string_view period_label(std::string_view period) {
   if (period == "hour") {
-    return "giờ";
+    return N_("giờ");
   }
   if (period == "day") {
-    return "ngày";
+    return N_("ngày");
   }
   if (period == "week") {
-    return "tuần";
+    return N_("tuần");
   }
   if (period == "year") {
-    return "năm";
+    return N_("năm");
   }
-  return "tháng";
+  return N_("tháng");
 }
 
-std::optional<std::string> pay_reason(const Vacancy& v) {
-  const std::string_view per = period_label(v.salary_period);
+std::optional<std::string> pay_reason(const Vacancy& v, const Tr& t) {
+  const std::string_view per = t.tr(period_label(v.salary_period));
   if (v.salary_min_vnd > 0) {
-    return fmt::format("Lương từ {} ₫/{}", format_vnd_short(v.salary_min_vnd), per);
+    return t.trf("Lương từ {} ₫/{}", format_vnd_short(v.salary_min_vnd, t), per);
   }
   if (v.salary_max_vnd > 0) {
-    return fmt::format("Lương đến {} ₫/{}", format_vnd_short(v.salary_max_vnd), per);
+    return t.trf("Lương đến {} ₫/{}", format_vnd_short(v.salary_max_vnd, t), per);
   }
   return std::nullopt;
 }
 
-std::optional<std::string> freshness_reason(const Vacancy& v, WallTime now) {
+std::optional<std::string> freshness_reason(const Vacancy& v, WallTime now, const Tr& t) {
   if (!published_known(v)) {
     return std::nullopt;
   }
   const std::int64_t days = std::max<std::int64_t>(0, local_days_between(v.published_at, now));
   if (days == 0) {
-    return "Mới đăng hôm nay";
+    return std::string(t.tr("Mới đăng hôm nay"));
   }
   if (days == 1) {
-    return "Mới đăng hôm qua";
+    return std::string(t.tr("Mới đăng hôm qua"));
   }
   if (days <= k_fresh_reason_days) {
-    return fmt::format("Đăng {} ngày trước", days);
+    return t.trn("Đăng {} ngày trước", "Đăng {} ngày trước", days);
   }
   return std::nullopt;
 }
@@ -99,22 +99,22 @@ std::optional<std::string> freshness_reason(const Vacancy& v, WallTime now) {
 std::string_view occupation_reason(OccupationFit fit) {
   switch (fit) {
     case OccupationFit::exact:
-      return "Đúng nghề bạn chọn";
+      return N_("Đúng nghề bạn chọn");
     case OccupationFit::minor:
-      return "Gần với nghề bạn chọn";
+      return N_("Gần với nghề bạn chọn");
     case OccupationFit::sub_major:
-      return "Cùng nhóm nghề bạn chọn";
+      return N_("Cùng nhóm nghề bạn chọn");
     case OccupationFit::none:
       break;
   }
   return {};
 }
 
-std::string distance_reason(double km) {
+std::string distance_reason(double km, const Tr& t) {
   if (km < k_near_km) {
-    return "Gần nhà bạn";
+    return std::string(t.tr("Gần nhà bạn"));
   }
-  return fmt::format("Cách nhà bạn khoảng {:.0f} km", std::round(km));
+  return t.trf("Cách nhà bạn khoảng {:.0f} km", std::round(km));
 }
 
 }  // namespace
@@ -150,24 +150,26 @@ std::vector<std::string> reasons_for(const Vacancy& v, const MatchQuery& query,
     double points;
     std::string text;
   };
+  const Tr& t = query.tr;
   std::vector<Reason> all;
   if (fit != OccupationFit::none) {
-    all.push_back({parts.occupation, std::string(occupation_reason(fit))});
+    all.push_back({parts.occupation, std::string(t.tr(occupation_reason(fit)))});
   }
   if (km) {
-    all.push_back({parts.distance, distance_reason(*km)});
+    all.push_back({parts.distance, distance_reason(*km, t)});
   }
   if (v.slots_available > 0) {
-    all.push_back({parts.slots, fmt::format("Còn {} suất phỏng vấn", v.slots_available)});
+    all.push_back({parts.slots, t.trn("Còn {} suất phỏng vấn", "Còn {} suất phỏng vấn",
+                                      v.slots_available)});
   }
   if (parts.working_time > 0.0) {
-    all.push_back({parts.working_time,
-                   fmt::format("{}, đúng như bạn muốn", employment_type_label(v.employment_type))});
+    all.push_back({parts.working_time, t.trf("{}, đúng như bạn muốn",
+                                             t.tr(employment_type_label(v.employment_type)))});
   }
-  if (auto text = pay_reason(v); text && parts.pay > 0.0) {
+  if (auto text = pay_reason(v, t); text && parts.pay > 0.0) {
     all.push_back({parts.pay, std::move(*text)});
   }
-  if (auto text = freshness_reason(v, query.now)) {
+  if (auto text = freshness_reason(v, query.now, t)) {
     all.push_back({parts.freshness, std::move(*text)});
   }
   std::stable_sort(all.begin(), all.end(),
@@ -180,28 +182,56 @@ std::vector<std::string> reasons_for(const Vacancy& v, const MatchQuery& query,
     out.push_back(std::move(r.text));
   }
   if (out.size() < 2) {
-    out.emplace_back("Phù hợp độ tuổi của bạn");
+    out.emplace_back(t.tr("Phù hợp độ tuổi của bạn"));
   }
   return out;
 }
 
-std::string format_vnd_short(std::int64_t vnd) {
+std::string format_vnd_short(std::int64_t vnd) { return format_vnd_short(vnd, Tr()); }
+
+std::string format_vnd_short(std::int64_t vnd, const Tr& t) {
+  // Vietnamese: 8,5 triệu and 25.000; English: 8.5 million and 25,000.
+  const bool vi = t.lang() == Lang::vi;
   if (vnd >= 1'000'000) {
     const std::int64_t tenths = (vnd + 50'000) / 100'000;
-    if (tenths % 10 == 0) {
-      return fmt::format("{} triệu", tenths / 10);
-    }
-    return fmt::format("{},{} triệu", tenths / 10, tenths % 10);
+    const std::string number = tenths % 10 == 0
+                                   ? std::to_string(tenths / 10)
+                                   : fmt::format("{}{}{}", tenths / 10, vi ? ',' : '.', tenths % 10);
+    return t.trf("{} triệu", number);
   }
   const std::string digits = std::to_string(std::max<std::int64_t>(0, vnd));
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += '.';
+      out += vi ? '.' : ',';
     }
     out += digits[i];
   }
   return out;
+}
+
+std::string format_salary(const Vacancy& v, const Tr& t) {
+  if (!v.salary_text.empty()) {
+    return v.salary_text;  // the employer's own words
+  }
+  if (v.salary_min_vnd <= 0 && v.salary_max_vnd <= 0) {
+    return std::string(t.tr("Lương thoả thuận"));
+  }
+  const std::string_view per = t.tr(period_label(v.salary_period));
+  const auto millions = [&](std::int64_t vnd) {
+    std::string s = fmt::format("{:g}", std::round(static_cast<double>(vnd) / 1e5) / 10);
+    if (t.lang() == Lang::vi) {
+      std::replace(s.begin(), s.end(), '.', ',');
+    }
+    return s;
+  };
+  if (v.salary_min_vnd > 0 && v.salary_max_vnd > v.salary_min_vnd) {
+    return t.trf("{}–{} triệu ₫/{}", millions(v.salary_min_vnd), millions(v.salary_max_vnd), per);
+  }
+  if (v.salary_min_vnd > 0) {
+    return t.trf("Từ {} triệu ₫/{}", millions(v.salary_min_vnd), per);
+  }
+  return t.trf("Đến {} triệu ₫/{}", millions(v.salary_max_vnd), per);
 }
 
 }  // namespace kiosk

@@ -44,5 +44,12 @@ std::vector<std::string> reasons_for(const Vacancy& v, const MatchQuery& query,
 
 /// "8 triệu", "8,5 triệu", "25.000" (VND amounts as Vietnamese write them).
 std::string format_vnd_short(std::int64_t vnd);
+/// The same in the translator's language ("8.5 million", "25,000" in English).
+std::string format_vnd_short(std::int64_t vnd, const Tr& t);
+
+/// A vacancy's pay as a line: the employer's own text when given, else
+/// "8–12 triệu ₫/tháng" ("₫8–12 million/month"), "Từ 8 triệu ₫/tháng", or
+/// "Lương thoả thuận" when no amount is given.
+std::string format_salary(const Vacancy& v, const Tr& t);
 
 }  // namespace kiosk

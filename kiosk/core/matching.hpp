@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/geo.hpp"
+#include "core/i18n.hpp"
 #include "core/match_filters.hpp"
 #include "core/occupations.hpp"
 #include "core/time.hpp"
@@ -47,6 +48,8 @@ struct MatchQuery {
   std::optional<std::string> preferred_employment_type;
   MatchFilters filters;
   std::size_t limit = 200;
+  /// The language the reasons are written in.
+  Tr tr;
 };
 
 struct Match {

@@ -1,5 +1,7 @@
 #include "core/occupations.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -9,16 +11,16 @@ namespace {
 
 // VSCO 2020 (Quyết định 34/2020/QĐ-TTg) major groups, indexed by digit.
 constexpr std::array<std::string_view, 10> k_major_groups = {
-    "Lực lượng quân đội",
-    "Nhà lãnh đạo, quản lý",
-    "Nhà chuyên môn bậc cao",
-    "Nhà chuyên môn bậc trung",
-    "Nhân viên trợ lý văn phòng",
-    "Nhân viên dịch vụ và bán hàng",
-    "Lao động có kỹ năng trong nông nghiệp, lâm nghiệp và thủy sản",
-    "Lao động thủ công và các nghề nghiệp có liên quan khác",
-    "Thợ lắp ráp và vận hành máy móc, thiết bị",
-    "Lao động giản đơn",
+    N_("Lực lượng quân đội"),
+    N_("Nhà lãnh đạo, quản lý"),
+    N_("Nhà chuyên môn bậc cao"),
+    N_("Nhà chuyên môn bậc trung"),
+    N_("Nhân viên trợ lý văn phòng"),
+    N_("Nhân viên dịch vụ và bán hàng"),
+    N_("Lao động có kỹ năng trong nông nghiệp, lâm nghiệp và thủy sản"),
+    N_("Lao động thủ công và các nghề nghiệp có liên quan khác"),
+    N_("Thợ lắp ráp và vận hành máy móc, thiết bị"),
+    N_("Lao động giản đơn"),
 };
 
 std::size_t common_prefix(std::string_view a, std::string_view b) {

@@ -216,6 +216,7 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     r.read("large_text", p.ui.large_text);
     r.read("high_contrast", p.ui.high_contrast);
     r.read("sound", p.ui.sound);
+    r.read("welcome_animation", p.ui.welcome_animation);
     r.read("font_dir", p.ui.font_dir);
     r.read("locale_dir", p.ui.locale_dir);
     r.finish();

@@ -50,6 +50,10 @@ struct Profile {
     bool large_text = false;
     bool high_contrast = false;
     bool sound = true;  // a short tone when a card is read
+    /// Without a camera picture, the welcome screen animates how to hold the
+    /// card (8 pictures a second); false: a still picture, and an idle
+    /// kiosk draws nothing until something happens.
+    bool welcome_animation = true;
     std::string font_dir = "/usr/share/fonts/truetype/noto";
     /// Where vi.po and en.po are (the translation catalogues).
     std::string locale_dir = "/usr/share/kiosk/locale";

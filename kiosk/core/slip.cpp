@@ -7,8 +7,8 @@
 namespace kiosk {
 namespace {
 
-SlipBlock text(std::string t, SlipStyle style, bool centered = false, bool bold = false) {
-  return SlipBlock{SlipBlock::Kind::text, std::move(t), style, centered, bold};
+SlipBlock text(std::string_view t, SlipStyle style, bool centered = false, bool bold = false) {
+  return SlipBlock{SlipBlock::Kind::text, std::string(t), style, centered, bold};
 }
 
 SlipBlock block(SlipBlock::Kind kind) { return SlipBlock{kind, {}, SlipStyle::body, false, false}; }
@@ -23,6 +23,7 @@ void Slip::wipe() noexcept {
 }
 
 Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& context) {
+  const Tr& t = context.tr;
   Slip slip;
   slip.reference = booking.reference;
   auto& b = slip.blocks;
@@ -31,35 +32,35 @@ Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& co
     b.push_back(text(context.session_title, SlipStyle::body, true));
   }
   b.push_back(block(SlipBlock::Kind::rule));
-  b.push_back(text("PHIẾU HẸN PHỎNG VẤN", SlipStyle::title, true, true));
+  b.push_back(text(t.tr("PHIẾU HẸN PHỎNG VẤN"), SlipStyle::title, true, true));
   b.push_back(block(SlipBlock::Kind::gap));
-  b.push_back(text("Mã đặt lịch", SlipStyle::small, true));
+  b.push_back(text(t.tr("Mã đặt lịch"), SlipStyle::small, true));
   b.push_back(text(booking.reference, SlipStyle::reference, true, true));
   b.push_back(SlipBlock{SlipBlock::Kind::qr, booking.reference, SlipStyle::body, true, false});
   b.push_back(block(SlipBlock::Kind::rule));
-  b.push_back(text("Người lao động: " + context.seeker_name, SlipStyle::body));
-  b.push_back(text("Vị trí: " + booking.vacancy_title, SlipStyle::body, false, true));
-  b.push_back(text("Đơn vị: " + booking.employer_name, SlipStyle::body));
+  b.push_back(text(t.trf("Người lao động: {}", context.seeker_name), SlipStyle::body));
+  b.push_back(text(t.trf("Vị trí: {}", booking.vacancy_title), SlipStyle::body, false, true));
+  b.push_back(text(t.trf("Đơn vị: {}", booking.employer_name), SlipStyle::body));
   b.push_back(block(SlipBlock::Kind::gap));
-  b.push_back(text(fmt::format("Thời gian: {} – {}", format_vn_hhmm(booking.slot.starts_at),
+  b.push_back(text(t.trf("Thời gian: {} – {}", format_vn_hhmm(booking.slot.starts_at),
                                format_vn_hhmm(booking.slot.ends_at)),
                    SlipStyle::heading, false, true));
-  b.push_back(text(format_vn_weekday_date(booking.slot.starts_at), SlipStyle::heading, false, true));
+  b.push_back(text(format_weekday_date(booking.slot.starts_at, t), SlipStyle::heading, false, true));
   if (!booking.slot.booth.empty()) {
-    b.push_back(text("Phỏng vấn tại: " + booking.slot.booth, SlipStyle::heading, false, true));
+    b.push_back(text(t.trf("Phỏng vấn tại: {}", booking.slot.booth), SlipStyle::heading, false, true));
   }
   if (!booking.slot.venue.empty()) {
-    b.push_back(text("Địa điểm: " + booking.slot.venue, SlipStyle::body));
+    b.push_back(text(t.trf("Địa điểm: {}", booking.slot.venue), SlipStyle::body));
   }
   if (!booking.instructions.empty()) {
     b.push_back(block(SlipBlock::Kind::rule));
-    b.push_back(text("Cần mang theo:", SlipStyle::body, false, true));
+    b.push_back(text(t.tr("Cần mang theo:"), SlipStyle::body, false, true));
     for (const auto& line : booking.instructions) {
       b.push_back(text("• " + line, SlipStyle::body));
     }
   }
   b.push_back(block(SlipBlock::Kind::rule));
-  b.push_back(text(fmt::format("In lúc {} {}", format_vn_hhmm(context.printed_at),
+  b.push_back(text(t.trf("In lúc {} {}", format_vn_hhmm(context.printed_at),
                                format_vn_date(vn_date(context.printed_at))),
                    SlipStyle::small, true));
   return slip;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/booking.hpp"
+#include "core/i18n.hpp"
 #include "core/time.hpp"
 
 namespace kiosk {
@@ -34,6 +35,7 @@ struct SlipContext {
   std::string session_title;  // may be empty
   std::string seeker_name;    // printed, the ID number never is
   WallTime printed_at{};
+  Tr tr;  // the person's language
 };
 
 /// Lays out the slip of a confirmed booking.

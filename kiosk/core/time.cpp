@@ -138,12 +138,16 @@ std::string format_vn_hhmm(WallTime t) {
   return fmt::format("{:02}:{:02}", hms.hours().count(), hms.minutes().count());
 }
 
-std::string format_vn_weekday_date(WallTime t) {
+std::string format_vn_weekday_date(WallTime t) { return format_weekday_date(t, Tr()); }
+
+std::string format_weekday_date(WallTime t, const Tr& tr) {
   static constexpr std::array<const char*, 7> k_weekdays = {
-      "Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"};
+      N_("Chủ Nhật"), N_("Thứ Hai"), N_("Thứ Ba"), N_("Thứ Tư"),
+      N_("Thứ Năm"),  N_("Thứ Sáu"), N_("Thứ Bảy")};
   const auto local_days = floor<days>(t + k_vietnam_utc_offset);
   const weekday wd{local_days};
-  return fmt::format("{}, {}", k_weekdays[wd.c_encoding()], format_vn_date(vn_date(t)));
+  // Day/month/year in both languages (British English writes dates so too).
+  return fmt::format("{}, {}", tr.tr(k_weekdays[wd.c_encoding()]), format_vn_date(vn_date(t)));
 }
 
 }  // namespace kiosk

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/i18n.hpp"
+
 namespace kiosk {
 
 using WallTime = std::chrono::sys_seconds;
@@ -53,5 +55,7 @@ std::string format_vn_hhmm(WallTime t);
 
 /// "Thứ Sáu, 27/11/2026" in Vietnam time.
 std::string format_vn_weekday_date(WallTime t);
+/// The same in the translator's language ("Friday, 27/11/2026").
+std::string format_weekday_date(WallTime t, const Tr& tr);
 
 }  // namespace kiosk

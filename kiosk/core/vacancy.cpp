@@ -1,5 +1,7 @@
 #include "core/vacancy.hpp"
 
+#include "core/i18n.hpp"
+
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -169,15 +171,15 @@ json to_json(const Vacancy& v) {
 
 std::string employment_type_label(const std::string& type) {
   if (type == "part_time") {
-    return "Bán thời gian";
+    return N_("Bán thời gian");
   }
   if (type == "seasonal") {
-    return "Thời vụ";
+    return N_("Thời vụ");
   }
   if (type == "overseas_contract") {
-    return "Làm việc ở nước ngoài";
+    return N_("Làm việc ở nước ngoài");
   }
-  return "Toàn thời gian";
+  return N_("Toàn thời gian");
 }
 
 tl::expected<JobFairSession, std::string> session_from_json(const json& j) {

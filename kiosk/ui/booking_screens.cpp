@@ -32,8 +32,8 @@ bool slot_row(const UiContext& ctx, const Slot& s, int index) {
   const ImU32 main = open ? colour::k_text : colour::k_disabled;
   draw_text(ctx, dl, ctx.fonts.title, ImVec2(pos.x + pad, pos.y + ctx.px(18)), main, slot_time(s));
   draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, pos.y + ctx.px(94)), colour::k_muted,
-            format_vn_weekday_date(s.starts_at) + (s.booth.empty() ? "" : "   ·   " + s.booth));
-  const std::string places = open ? fmt::format("Còn {} chỗ", s.remaining) : "Hết chỗ";
+            format_weekday_date(s.starts_at, ctx.t) + (s.booth.empty() ? "" : "   ·   " + s.booth));
+  const std::string places = open ? ctx.trn("Còn {} chỗ", "Còn {} chỗ", s.remaining) : std::string(ctx.tr("Hết chỗ"));
   const ImVec2 ps = ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0,
                                                      places.c_str());
   draw_text(ctx, dl, ctx.fonts.heading,
@@ -56,29 +56,29 @@ void summary_line(const UiContext& ctx, std::string_view label, std::string_view
 }  // namespace
 
 void draw_slots(const UiContext& ctx, const JourneyView& view) {
-  text(ctx, ctx.fonts.title, colour::k_text, "Chọn giờ phỏng vấn");
+  text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Chọn giờ phỏng vấn"));
   if (view.vacancy) {
     text(ctx, ctx.fonts.body, colour::k_muted,
          view.vacancy->title + " · " + view.vacancy->employer_name);
   }
   if (!view.notice.empty()) {
-    notice(ctx, view.notice);
+    notice(ctx, ctx.t.trv(view.notice, view.notice_args));
   }
   if (view.slots_loading) {
     ImGui::Dummy(ImVec2(0, ctx.px(60)));
     spinner(ctx, ctx.px(48));
     ImGui::Dummy(ImVec2(0, ctx.px(20)));
-    text_centered(ctx, ctx.fonts.heading, colour::k_muted, "Đang tải lịch phỏng vấn…");
+    text_centered(ctx, ctx.fonts.heading, colour::k_muted, ctx.tr("Đang tải lịch phỏng vấn…"));
     return;
   }
   if (view.can_register_interest && view.slots.empty()) {
     ImGui::Dummy(ImVec2(0, ctx.px(20)));
     text(ctx, ctx.fonts.body, colour::k_text,
-         "Bạn vẫn có thể đăng ký quan tâm vị trí này: máy lưu lại và gửi khi có mạng, rồi Trung "
-         "tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn.",
+         ctx.tr("Bạn vẫn có thể đăng ký quan tâm vị trí này: máy lưu lại và gửi khi có mạng, rồi Trung "
+         "tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn."),
          ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, ctx.px(16)));
-    if (button(ctx, "##interest", "Đăng ký quan tâm vị trí này",
+    if (button(ctx, "##interest", ctx.tr("Đăng ký quan tâm vị trí này"),
                ImVec2(ImGui::GetContentRegionAvail().x, ctx.px(120)))) {
       ctx.emit(intent::RegisterInterest{});
     }
@@ -100,18 +100,18 @@ void confirm_summary(const UiContext& ctx, const JourneyView& view, float width)
   const float pad = ctx.px(28);
   begin_panel(ctx, pad);
   const float inner = width - 2 * pad;
-  summary_line(ctx, "Vị trí", view.vacancy->title, inner);
-  summary_line(ctx, "Đơn vị", view.vacancy->employer_name, inner);
+  summary_line(ctx, ctx.tr("Vị trí"), view.vacancy->title, inner);
+  summary_line(ctx, ctx.tr("Đơn vị"), view.vacancy->employer_name, inner);
   if (view.chosen_slot) {
     const Slot& s = *view.chosen_slot;
-    summary_line(ctx, "Thời gian", slot_time(s) + ", " + format_vn_weekday_date(s.starts_at),
+    summary_line(ctx, ctx.tr("Thời gian"), slot_time(s) + ", " + format_weekday_date(s.starts_at, ctx.t),
                  inner);
-    summary_line(ctx, "Địa điểm", s.booth.empty() ? s.venue : s.booth + " – " + s.venue, inner);
+    summary_line(ctx, ctx.tr("Địa điểm"), s.booth.empty() ? s.venue : s.booth + " – " + s.venue, inner);
   } else {
-    summary_line(ctx, "Sau đó", "Trung tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn", inner);
+    summary_line(ctx, ctx.tr("Sau đó"), ctx.tr("Trung tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn"), inner);
   }
-  summary_line(ctx, "Người đăng ký",
-               view.id_check ? fmt::format("chủ thẻ {}, sinh năm {}", view.id_check->masked_id,
+  summary_line(ctx, ctx.tr("Người đăng ký"),
+               view.id_check ? ctx.trf("chủ thẻ {}, sinh năm {}", view.id_check->masked_id,
                                            view.id_check->birth_year)
                              : view.person_name,
                inner);
@@ -126,15 +126,15 @@ void phone_entry(const UiContext& ctx, const JourneyView& view, float width) {
           : view.phone;
   if (view.phone_locked) {
     if (!view.phone.empty()) {
-      text(ctx, ctx.fonts.body, colour::k_muted, "Số điện thoại: " + shown);
+      text(ctx, ctx.fonts.body, colour::k_muted, ctx.trf("Số điện thoại: {}", shown));
     }
     return;
   }
   if (view.keyboard_open) {
     text(ctx, ctx.fonts.bold, colour::k_text,
-         "Số điện thoại để Trung tâm liên hệ khi cần (không bắt buộc)");
+         ctx.tr("Số điện thoại để Trung tâm liên hệ khi cần (không bắt buộc)"));
   }
-  if (search_box(ctx, "##phone", shown, "Số điện thoại để Trung tâm liên hệ (không bắt buộc)",
+  if (search_box(ctx, "##phone", shown, ctx.tr("Số điện thoại để Trung tâm liên hệ (không bắt buộc)"),
                  view.keyboard_open, ImVec2(width, ctx.px(88)), {}, false)) {
     ctx.emit(intent::ShowKeyboard{true});
   }
@@ -161,7 +161,7 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
   }
   const float width = ImGui::GetContentRegionAvail().x;
   text(ctx, ctx.fonts.title, colour::k_text,
-       view.interest ? "Đăng ký quan tâm vị trí này" : "Kiểm tra lại lịch hẹn");
+       view.interest ? ctx.tr("Đăng ký quan tâm vị trí này") : ctx.tr("Kiểm tra lại lịch hẹn"));
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   if (!view.keyboard_open) {
     confirm_summary(ctx, view, width);
@@ -170,7 +170,7 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
   phone_entry(ctx, view, width);
   ImGui::Dummy(ImVec2(0, ctx.px(8)));
   if (!view.notice.empty()) {
-    notice(ctx, view.notice);
+    notice(ctx, ctx.t.trv(view.notice, view.notice_args));
     ImGui::Dummy(ImVec2(0, ctx.px(8)));
   }
   if (view.keyboard_open) {
@@ -182,9 +182,9 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
                                    std::max(ImGui::GetCursorScreenPos().y,
                                             ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
                                                 buttons_h - ctx.px(24))));
-  const char* label = view.can_retry ? "Thử lại"
-                      : view.interest ? "Gửi đăng ký"
-                                      : "Xác nhận đặt lịch";
+  std::string_view label = view.can_retry ? ctx.tr("Thử lại")
+                      : view.interest ? ctx.tr("Gửi đăng ký")
+                                      : ctx.tr("Xác nhận đặt lịch");
   if (!view.can_leave_queued) {
     if (button(ctx, "##confirm", label, ImVec2(width, buttons_h))) {
       ctx.emit(intent::ConfirmBooking{});
@@ -193,7 +193,7 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
   }
   const float gap = ctx.px(30);
   const ImVec2 half((width - gap) / 2, buttons_h);
-  if (button(ctx, "##leave", "Để máy tự gửi sau", half, ButtonKind::secondary)) {
+  if (button(ctx, "##leave", ctx.tr("Để máy tự gửi sau"), half, ButtonKind::secondary)) {
     ctx.emit(intent::LeaveQueued{});
   }
   ImGui::SameLine(0, gap);
@@ -207,8 +207,8 @@ void draw_working(const UiContext& ctx, const JourneyView& view) {
   spinner(ctx, ctx.px(70));
   ImGui::Dummy(ImVec2(0, ctx.px(40)));
   text_centered(ctx, ctx.fonts.title, colour::k_text,
-                view.screen == Screen::booking ? "Đang đặt lịch phỏng vấn…" : "Đang in phiếu hẹn…");
-  text_centered(ctx, ctx.fonts.body, colour::k_muted, "Bạn vui lòng đợi trong giây lát");
+                view.screen == Screen::booking ? ctx.tr("Đang đặt lịch phỏng vấn…") : ctx.tr("Đang in phiếu hẹn…"));
+  text_centered(ctx, ctx.fonts.body, colour::k_muted, ctx.tr("Bạn vui lòng đợi trong giây lát"));
 }
 
 namespace {
@@ -241,27 +241,27 @@ void done_details(const UiContext& ctx, const JourneyView& view, float width, bo
   ImGui::BeginChild("code", ImVec2(inner, ctx.px(190)), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs);
   text_centered(ctx, ctx.fonts.body, colour::k_muted,
-                booked ? "Mã đặt lịch của bạn"
-                : view.queued ? "Mã yêu cầu (đưa cho cán bộ tại quầy)"
-                              : "Mã đăng ký của bạn");
+                booked ? ctx.tr("Mã đặt lịch của bạn")
+                : view.queued ? ctx.tr("Mã yêu cầu (đưa cho cán bộ tại quầy)")
+                              : ctx.tr("Mã đăng ký của bạn"));
   text_centered(ctx, ctx.fonts.huge, colour::k_text, code);
   ImGui::EndChild();
   if (brief) {
     // The slip beside it says the rest.
   } else if (booked) {
     const auto& c = *view.confirmation;
-    summary_line(ctx, "Vị trí", c.vacancy_title, inner);
-    summary_line(ctx, "Đơn vị", c.employer_name, inner);
-    summary_line(ctx, "Thời gian",
-                 slot_time(c.slot) + ", " + format_vn_weekday_date(c.slot.starts_at), inner);
-    summary_line(ctx, "Địa điểm",
+    summary_line(ctx, ctx.tr("Vị trí"), c.vacancy_title, inner);
+    summary_line(ctx, ctx.tr("Đơn vị"), c.employer_name, inner);
+    summary_line(ctx, ctx.tr("Thời gian"),
+                 slot_time(c.slot) + ", " + format_weekday_date(c.slot.starts_at, ctx.t), inner);
+    summary_line(ctx, ctx.tr("Địa điểm"),
                  c.slot.booth.empty() ? c.slot.venue : c.slot.booth + " – " + c.slot.venue, inner);
   } else if (view.vacancy) {
-    summary_line(ctx, "Vị trí", view.vacancy->title, inner);
-    summary_line(ctx, "Đơn vị", view.vacancy->employer_name, inner);
+    summary_line(ctx, ctx.tr("Vị trí"), view.vacancy->title, inner);
+    summary_line(ctx, ctx.tr("Đơn vị"), view.vacancy->employer_name, inner);
     text(ctx, ctx.fonts.body, colour::k_text,
-         view.queued ? "Máy sẽ tự gửi yêu cầu khi có mạng. Trung tâm sẽ liên hệ với bạn."
-                     : "Trung tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn.",
+         view.queued ? ctx.tr("Máy sẽ tự gửi yêu cầu khi có mạng. Trung tâm sẽ liên hệ với bạn.")
+                     : ctx.tr("Trung tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn."),
          inner);
   }
   end_panel(ctx, pad);
@@ -286,21 +286,21 @@ void draw_done(const UiContext& ctx, const JourneyView& view, const FrameInfo& i
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   // ImGui clips a child half its padding inside its edge.
   const float side = ImGui::GetContentRegionAvail().x - ctx.px(12);
-  const char* title = view.interest && !view.queued ? "Đã đăng ký quan tâm!"
-                      : view.queued                ? "Đã lưu yêu cầu của bạn"
-                                                   : "Đặt lịch phỏng vấn thành công!";
+  std::string_view title = view.interest && !view.queued ? ctx.tr("Đã đăng ký quan tâm!")
+                      : view.queued                ? ctx.tr("Đã lưu yêu cầu của bạn")
+                                                   : ctx.tr("Đặt lịch phỏng vấn thành công!");
   text(ctx, ctx.fonts.title, view.queued ? colour::k_text : colour::k_primary, title, side);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   done_details(ctx, view, side, show_slip);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   if (!view.notice.empty()) {
-    notice(ctx, view.notice);
+    notice(ctx, ctx.t.trv(view.notice, view.notice_args));
   } else if (view.printed) {
     text(ctx, ctx.fonts.heading, colour::k_text,
-         "Mời bạn nhận phiếu ở khe máy in bên dưới màn hình.", side);
+         ctx.tr("Mời bạn nhận phiếu ở khe máy in bên dưới màn hình."), side);
   }
   ImGui::Dummy(ImVec2(0, ctx.px(12)));
-  const std::string label = fmt::format("Hoàn tất ({} giây)", view.done_seconds_left);
+  const std::string label = ctx.trf("Hoàn tất ({} giây)", view.done_seconds_left);
   if (button(ctx, "##finish", label, ImVec2(side, ctx.px(110)))) {
     ctx.emit(intent::Finish{});
   }

@@ -14,34 +14,34 @@ void draw_check_id(const UiContext& ctx, const JourneyView& view) {
   const IdCheck& facts = *view.id_check;
   const float width = ImGui::GetContentRegionAvail().x;
   if (view.card_read) {
-    success_banner(ctx, "Đã đọc số thẻ căn cước của bạn");
+    success_banner(ctx, ctx.tr("Đã đọc số thẻ căn cước của bạn"));
   } else {
     ImGui::Dummy(ImVec2(0, ctx.px(96)));
   }
-  text(ctx, ctx.fonts.title, colour::k_text, "Bạn hãy xác nhận thông tin này");
+  text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Bạn hãy xác nhận thông tin này"));
   text(ctx, ctx.fonts.body, colour::k_muted,
-       "Máy quét chỉ đọc được số thẻ, không đọc được họ tên. Theo số thẻ, chủ thẻ là:", width);
+       ctx.tr("Máy quét chỉ đọc được số thẻ, không đọc được họ tên. Theo số thẻ, chủ thẻ là:"), width);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   const float pad = ctx.px(32);
   begin_panel(ctx, pad);
   const float inner = width - 2 * pad;
   text(ctx, ctx.fonts.heading, colour::k_text,
-       fmt::format("Sinh năm {} · {}", facts.birth_year, facts.sex), inner);
-  text(ctx, ctx.fonts.body, colour::k_muted, "Số thẻ: " + facts.masked_id, inner);
+       ctx.trf("Sinh năm {} · {}", facts.birth_year, ctx.tr(facts.sex)), inner);
+  text(ctx, ctx.fonts.body, colour::k_muted, ctx.trf("Số thẻ: {}", facts.masked_id), inner);
   end_panel(ctx, pad);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   text(ctx, ctx.fonts.body, colour::k_muted,
-       "Nếu đúng, bạn vẫn xem và đặt lịch phỏng vấn được; khi đến phỏng vấn, bạn mang theo thẻ "
-       "căn cước để cán bộ đối chiếu.",
+       ctx.tr("Nếu đúng, bạn vẫn xem và đặt lịch phỏng vấn được; khi đến phỏng vấn, bạn mang theo thẻ "
+       "căn cước để cán bộ đối chiếu."),
        width);
   ImGui::Dummy(ImVec2(0, ctx.px(12)));
   const float gap = ctx.px(30);
   const ImVec2 size((width - gap) / 2, ctx.px(120));
-  if (button(ctx, "##id-wrong", "Không đúng", size, ButtonKind::secondary)) {
+  if (button(ctx, "##id-wrong", ctx.tr("Không đúng"), size, ButtonKind::secondary)) {
     ctx.emit(intent::RejectIdFacts{});
   }
   ImGui::SameLine(0, gap);
-  if (button(ctx, "##id-right", "Đúng, tiếp tục", size)) {
+  if (button(ctx, "##id-right", ctx.tr("Đúng, tiếp tục"), size)) {
     ctx.emit(intent::ConfirmIdFacts{});
   }
 }

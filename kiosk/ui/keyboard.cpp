@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/text.hpp"
 #include "ui/widgets.hpp"
 
 namespace kiosk::ui {
@@ -24,7 +25,7 @@ constexpr float k_key_max_width = 124.0f;
 constexpr float k_gap = 10.0f;
 constexpr float k_tray_padding = 16.0f;
 
-enum class KeyStyle { letter, function, done };
+enum class KeyStyle { letter, function, done, selected };
 
 // Removes the last code point: its continuation bytes (10xxxxxx) and the
 // byte that leads them. A stray continuation byte with no lead within a
@@ -72,6 +73,40 @@ void draw_backspace_arrow(const UiContext& ctx, ImDrawList* dl, ImVec2 tip, ImU3
   dl->AddTriangleFilled(tip, ImVec2(tip.x + s, tip.y - s), ImVec2(tip.x + s, tip.y + s), colour);
 }
 
+float text_width(const ImFont* font, std::string_view s) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+}
+
+// A label centred on a key cap at `cap`, `size`: in bold when it fits, else
+// in the small font, else on two lines split at the last space that fits.
+void draw_fitted_label(const UiContext& ctx, ImDrawList* dl, std::string_view label, ImVec2 cap,
+                       ImVec2 size, ImU32 ink) {
+  const float room = size.x - ctx.px(20);
+  const auto centred = [&](ImFont* font, std::string_view line, float y) {
+    draw_text(ctx, dl, font, ImVec2(cap.x + (size.x - text_width(font, line)) / 2, y), ink, line);
+  };
+  for (ImFont* font : {ctx.fonts.bold, ctx.fonts.small}) {
+    if (text_width(font, label) <= room) {
+      centred(font, label, cap.y + (size.y - font->FontSize) / 2);
+      return;
+    }
+  }
+  ImFont* font = ctx.fonts.small;
+  std::size_t split = label.rfind(' ');
+  while (split != std::string_view::npos && split > 0 &&
+         text_width(font, label.substr(0, split)) > room) {
+    split = label.rfind(' ', split - 1);
+  }
+  if (split == std::string_view::npos || split == 0) {
+    centred(font, label, cap.y + (size.y - font->FontSize) / 2);  // one word: as it is
+    return;
+  }
+  const float line = font->FontSize;
+  const float top = cap.y + (size.y - 2 * line) / 2;
+  centred(font, label.substr(0, split), top);
+  centred(font, label.substr(split + 1), top + line);
+}
+
 // One key; true when a finger was lifted on it after a tap (not a drag).
 bool draw_key(const UiContext& ctx, int id, std::string_view label, ImVec2 pos, ImVec2 size,
               KeyStyle style, bool backspace = false) {
@@ -85,6 +120,9 @@ bool draw_key(const UiContext& ctx, int id, std::string_view label, ImVec2 pos, 
   ImU32 ink = colour::k_text;
   if (style == KeyStyle::done) {
     fill = colour::k_primary;
+    ink = colour::k_header_text;
+  } else if (style == KeyStyle::selected) {
+    fill = colour::k_header;
     ink = colour::k_header_text;
   }
   if (held) {
@@ -100,6 +138,16 @@ bool draw_key(const UiContext& ctx, int id, std::string_view label, ImVec2 pos, 
                     rounding);
   const ImVec2 cap(pos.x, held ? pos.y + lift : pos.y);
   dl->AddRectFilled(cap, ImVec2(max.x, cap.y + size.y), fill, rounding);
+  if (style == KeyStyle::selected || (style == KeyStyle::function && !backspace)) {
+    draw_fitted_label(ctx, dl, label, cap, size, ink);
+    if (style == KeyStyle::selected) {
+      // The mode in use: a bar under the label besides the fill.
+      dl->AddRectFilled(ImVec2(cap.x + ctx.px(24), cap.y + size.y - ctx.px(9)),
+                        ImVec2(cap.x + size.x - ctx.px(24), cap.y + size.y - ctx.px(5)), ink,
+                        ctx.px(2));
+    }
+    return tapped;
+  }
   ImFont* font = style == KeyStyle::letter ? ctx.fonts.heading : ctx.fonts.bold;
   const ImVec2 ts =
       font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.data(), label.data() + label.size());
@@ -137,8 +185,63 @@ KeyboardResult apply_key(std::string& text, Key key, std::size_t max_bytes) {
       return KeyboardResult::edited;
     case Key::Kind::close:
       return KeyboardResult::closed;
+    case Key::Kind::mode:
+      return KeyboardResult::none;
   }
   return KeyboardResult::none;
+}
+
+KeyboardResult KeyboardState::apply(std::string& text, Key key, std::size_t max_bytes) {
+  if (text.size() != m_base.size() + m_composer.text().size() ||
+      text.compare(0, m_base.size(), m_base) != 0 ||
+      text.compare(m_base.size(), std::string::npos, m_composer.text()) != 0) {
+    // Another field, or the text changed elsewhere: go on after it.
+    const TelexMode mode = m_composer.mode();
+    m_base = text;
+    m_composer.clear();
+    m_composer.set_mode(mode);
+  }
+  switch (key.kind) {
+    case Key::Kind::close:
+      return KeyboardResult::closed;
+    case Key::Kind::mode:
+      if (key.mode != m_composer.mode()) {
+        m_composer.set_mode(key.mode);
+      }
+      return KeyboardResult::none;
+    case Key::Kind::backspace:
+      if (m_composer.text().empty()) {
+        const KeyboardResult r = apply_key(m_base, key, max_bytes);
+        text = m_base;
+        return r;
+      }
+      m_composer.backspace();
+      break;
+    case Key::Kind::space:
+    case Key::Kind::character: {
+      const char c = key.kind == Key::Kind::space ? ' ' : key.character;
+      if (c == '\0' || (c == ' ' && (text.empty() || text.back() == ' '))) {
+        return KeyboardResult::none;
+      }
+      TelexComposer next = m_composer;
+      next.key(c);
+      if (m_base.size() + next.text().size() > max_bytes) {
+        next.clear();
+        return KeyboardResult::none;
+      }
+      std::swap(m_composer, next);
+      next.clear();  // wipes the copy of the text before this key
+      break;
+    }
+  }
+  const std::string before = std::exchange(text, m_base + m_composer.text());
+  return before == text ? KeyboardResult::none : KeyboardResult::edited;
+}
+
+void KeyboardState::reset() {
+  secure_wipe(m_base);
+  m_composer.clear();
+  m_composer.set_mode(TelexMode::telex);
 }
 
 float keyboard_height(const UiContext& ctx) {
@@ -154,7 +257,10 @@ KeyboardResult keyboard(const UiContext& ctx, std::string& text, std::size_t max
                                             colour::k_secondary);
   const Layout l = make_layout(ctx, top, width);
   KeyboardResult result = KeyboardResult::none;
-  const auto press = [&](Key key) { result = apply_key(text, key, max_bytes); };
+  KeyboardState* state = ctx.keyboard;
+  const auto press = [&](Key key) {
+    result = state != nullptr ? state->apply(text, key, max_bytes) : apply_key(text, key, max_bytes);
+  };
   int id = 0;
   for (int row = 0; row < 4; ++row) {
     const std::string_view keys = k_rows[row];
@@ -165,14 +271,32 @@ KeyboardResult keyboard(const UiContext& ctx, std::string& text, std::size_t max
       }
     }
   }
-  // Backspace ends the last letter row; space and "Xong" sit below.
-  if (draw_key(ctx, id++, "Xóa", l.at(8.5f, 3), l.size(1.5f), KeyStyle::function, true)) {
+  // Backspace ends the last letter row; the mode keys, space and "Xong" sit below.
+  if (draw_key(ctx, id++, ctx.tr("Xóa"), l.at(8.5f, 3), l.size(1.5f), KeyStyle::function, true)) {
     press(Key{Key::Kind::backspace});
   }
-  if (draw_key(ctx, id++, "Dấu cách", l.at(1.5f, 4), l.size(7.0f), KeyStyle::letter)) {
+  float space_from = 1.5f;
+  if (state != nullptr) {
+    const struct {
+      TelexMode mode;
+      std::string_view label;
+    } modes[] = {{TelexMode::telex, ctx.tr("Có dấu (Telex)")},
+                 {TelexMode::plain, ctx.tr("Không dấu")}};
+    float column = 0.0f;
+    for (const auto& m : modes) {
+      const KeyStyle style = state->mode() == m.mode ? KeyStyle::selected : KeyStyle::function;
+      if (draw_key(ctx, id++, m.label, l.at(column, 4), l.size(2.0f), style)) {
+        press(Key{Key::Kind::mode, 0, m.mode});
+      }
+      column += 2.0f;
+    }
+    space_from = 4.0f;
+  }
+  if (draw_key(ctx, id++, ctx.tr("Dấu cách"), l.at(space_from, 4), l.size(8.5f - space_from),
+               KeyStyle::letter)) {
     press(Key{Key::Kind::space});
   }
-  if (draw_key(ctx, id++, "Xong", l.at(8.5f, 4), l.size(1.5f), KeyStyle::done)) {
+  if (draw_key(ctx, id++, ctx.tr("Xong"), l.at(8.5f, 4), l.size(1.5f), KeyStyle::done)) {
     press(Key{Key::Kind::close});
   }
   ImGui::SetCursorScreenPos(top);
@@ -206,13 +330,13 @@ KeyboardResult numeric_keypad(const UiContext& ctx, std::string& digits, std::si
       press(Key{Key::Kind::character, c});
     }
   }
-  if (draw_key(ctx, 10, "Xóa", at(0, 3), key, KeyStyle::function, true)) {
+  if (draw_key(ctx, 10, ctx.tr("Xóa"), at(0, 3), key, KeyStyle::function, true)) {
     press(Key{Key::Kind::backspace});
   }
   if (draw_key(ctx, 11, "0", at(1, 3), key, KeyStyle::letter)) {
     press(Key{Key::Kind::character, '0'});
   }
-  if (draw_key(ctx, 12, "Xong", at(2, 3), key, KeyStyle::done)) {
+  if (draw_key(ctx, 12, ctx.tr("Xong"), at(2, 3), key, KeyStyle::done)) {
     press(Key{Key::Kind::close});
   }
   ImGui::SetCursorScreenPos(top);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "ui/screens.hpp"
+#include "ui/welcome_animation.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -75,15 +76,33 @@ bool KioskUi::animating(const JourneyView& view) {
          view.slots_loading || view.reading;
 }
 
+std::optional<double> KioskUi::next_animation_frame(const JourneyView& view,
+                                                   const FrameInfo& info, double anim_time) {
+  if (view.screen != Screen::welcome || !info.welcome_animation || info.preview != nullptr) {
+    return std::nullopt;
+  }
+  return welcome_animation_next_change(anim_time);
+}
+
 std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info,
                                   double anim_time) {
   std::vector<Intent> intents;
-  const UiContext ctx{m_fonts,     m_scale,      anim_time,
-                      &m_audit,    &intents,     &m_scrolling,
-                      Tr(m_translations.get(), view.lang)};
+  use_palette(view.high_contrast ? high_contrast_palette() : normal_palette());
+  const UiContext ctx{view.large_text ? m_fonts.large : m_fonts.normal,
+                      m_scale,
+                      anim_time,
+                      &m_audit,
+                      &intents,
+                      &m_scrolling,
+                      Tr(m_translations.get(), view.lang),
+                      &m_keyboard};
+  if (view.screen == Screen::welcome && m_last_screen != Screen::welcome) {
+    m_keyboard.reset();  // nothing typed outlives the session; Telex again
+  }
   if (m_last_screen == Screen::welcome && view.screen != Screen::welcome) {
     ++m_session_serial;  // a new person: lists start at the top again
   }
+  const bool screen_changed = view.screen != m_last_screen;
   m_last_screen = view.screen;
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -92,7 +111,8 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
   ImGui::Begin("kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                   ImGuiWindowFlags_NoBackground);  // the app clears in its colour
   draw_header(ctx, info, view);
 
   const float footer = has_footer(view.screen) ? ctx.px(k_footer_height) : 0.0f;
@@ -100,7 +120,18 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
                                    vp->Pos.y + ctx.px(k_header_height) + ctx.px(40)));
   const ImVec2 content(vp->Size.x - 2 * ctx.px(k_margin),
                        vp->Size.y - ctx.px(k_header_height) - ctx.px(40) - footer - ctx.px(24));
+  // A screen taller than the content area (large text, a small display)
+  // scrolls by dragging, with its position shown, rather than losing its
+  // buttons below the edge. Screens that fit, which includes every screen
+  // with a list of its own, are left alone so their lists get the drags.
+  if (screen_changed) {
+    ImGui::SetNextWindowScroll(ImVec2(0, 0));
+  }
   ImGui::BeginChild("content", content, false, ImGuiWindowFlags_NoScrollbar);
+  const bool overflows = ImGui::GetScrollMaxY() > 0.0f;
+  if (overflows) {
+    drag_to_scroll(ctx);
+  }
   switch (view.screen) {
     case Screen::welcome: draw_welcome(ctx, view, info); break;
     case Screen::check_id: draw_check_id(ctx, view); break;
@@ -115,6 +146,9 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
     case Screen::booking:
     case Screen::printing: draw_working(ctx, view); break;
     case Screen::done: draw_done(ctx, view, info); break;
+  }
+  if (overflows) {
+    scroll_position(ctx);
   }
   ImGui::EndChild();
   if (footer > 0.0f) {
@@ -134,24 +168,24 @@ void KioskUi::draw_header(const UiContext& ctx, const FrameInfo& info, const Jou
   const float h = ctx.px(k_header_height);
   dl->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + h), colour::k_header);
   const float x = vp->Pos.x + ctx.px(k_margin);
-  draw_text(ctx, dl, m_fonts.heading, ImVec2(x, vp->Pos.y + ctx.px(14)), colour::k_header_text,
+  draw_text(ctx, dl, ctx.fonts.heading, ImVec2(x, vp->Pos.y + ctx.px(14)), colour::k_header_text,
             info.centre_name);
   std::string sub = info.kiosk_name;
   if (!view.catalog_status.empty()) {
     sub += sub.empty() ? view.catalog_status : "  ·  " + view.catalog_status;
   }
-  draw_text(ctx, dl, m_fonts.small, ImVec2(x, vp->Pos.y + ctx.px(70)),
-            IM_COL32(200, 220, 240, 255), sub);
+  draw_text(ctx, dl, ctx.fonts.small, ImVec2(x, vp->Pos.y + ctx.px(70)),
+            colour::k_header_subtle, sub);
   // Clock on the right: time large, date below.
   const float right = vp->Pos.x + vp->Size.x - ctx.px(k_margin);
-  const ImVec2 tsize = m_fonts.heading->CalcTextSizeA(m_fonts.heading->FontSize, FLT_MAX, 0,
-                                                      info.clock_text.c_str());
-  draw_text(ctx, dl, m_fonts.heading, ImVec2(right - tsize.x, vp->Pos.y + ctx.px(14)),
+  const ImVec2 tsize = ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0,
+                                                        info.clock_text.c_str());
+  draw_text(ctx, dl, ctx.fonts.heading, ImVec2(right - tsize.x, vp->Pos.y + ctx.px(14)),
             colour::k_header_text, info.clock_text);
   const ImVec2 dsize =
-      m_fonts.small->CalcTextSizeA(m_fonts.small->FontSize, FLT_MAX, 0, info.date_text.c_str());
-  draw_text(ctx, dl, m_fonts.small, ImVec2(right - dsize.x, vp->Pos.y + ctx.px(70)),
-            IM_COL32(200, 220, 240, 255), info.date_text);
+      ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize, FLT_MAX, 0, info.date_text.c_str());
+  draw_text(ctx, dl, ctx.fonts.small, ImVec2(right - dsize.x, vp->Pos.y + ctx.px(70)),
+            colour::k_header_subtle, info.date_text);
   draw_header_buttons(ctx, view, info.language_switch, right - std::max(tsize.x, dsize.x) - ctx.px(40));
 }
 
@@ -165,11 +199,13 @@ bool header_button(const UiContext& ctx, const char* id, HeaderIcon icon, std::s
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 max(pos.x + size.x, pos.y + size.y);
-  const ImU32 fill = on ? colour::k_header_text
-                        : held ? IM_COL32(255, 255, 255, 90) : IM_COL32(255, 255, 255, 36);
+  const ImU32 fill = on     ? colour::k_header_text
+                     : held ? colour::k_header_button_held
+                            : colour::k_header_button;
   const ImU32 ink = on ? colour::k_header : colour::k_header_text;
   dl->AddRectFilled(pos, max, fill, ctx.px(14));
-  dl->AddRect(pos, max, IM_COL32(255, 255, 255, 140), ctx.px(14), 0, ctx.px(2));
+  dl->AddRect(pos, max, colour::k_header_button_border, ctx.px(14), 0,
+              ctx.px(colour::k_border_px));
   draw_header_icon(ctx, dl, icon, ImVec2(pos.x + size.x / 2, pos.y + ctx.px(28)), ink);
   ImFont* font = ctx.fonts.small;
   const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
@@ -197,7 +233,7 @@ void KioskUi::draw_header_buttons(const UiContext& ctx, const JourneyView& view,
   const float y = vp->Pos.y + (ctx.px(k_header_height) - h) / 2;
   const float gap = ctx.px(12);
   // The language button names the other language in that language.
-  const std::string_view lang_label = view.lang == Lang::vi ? "English" : "Tiếng Việt";
+  const std::string_view lang_label = view.lang == Lang::vi ? "English" : ctx.tr("Tiếng Việt");
   struct Item {
     const char* id;
     HeaderIcon icon;
@@ -238,19 +274,19 @@ void KioskUi::draw_footer(const UiContext& ctx, const JourneyView& view) {
   dl->AddRectFilled(ImVec2(vp->Pos.x, top), ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y),
                     colour::k_card);
   dl->AddLine(ImVec2(vp->Pos.x, top), ImVec2(vp->Pos.x + vp->Size.x, top), colour::k_card_border,
-              ctx.px(2));
+              ctx.px(colour::k_border_px));
   const ImVec2 size(ctx.px(420), ctx.px(100));
   const float y = top + (h - size.y) / 2;
   ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + ctx.px(k_margin), y));
   const bool first_screen = view.screen == Screen::check_id || view.screen == Screen::matches ||
                             (view.screen == Screen::consent && !view.id_check);
   if (!first_screen) {
-    if (button(ctx, "##back", "Quay lại", size, ButtonKind::secondary, true, true)) {
+    if (button(ctx, "##back", ctx.tr("Quay lại"), size, ButtonKind::secondary, true, true)) {
       ctx.emit(intent::Back{});
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + vp->Size.x - ctx.px(k_margin) - size.x, y));
-  if (button(ctx, "##end", "Kết thúc", size, ButtonKind::danger_outline)) {
+  if (button(ctx, "##end", ctx.tr("Kết thúc"), size, ButtonKind::danger_outline)) {
     ctx.emit(intent::Cancel{});
   }
 }
@@ -267,25 +303,36 @@ void KioskUi::draw_idle_warning(const UiContext& ctx, int seconds_left) {
                    ImGuiWindowFlags_NoSavedSettings);
   ImGui::End();
   ImGui::PopStyleColor();
-  const ImVec2 box(ctx.px(1100), ctx.px(460));
+  const std::string_view title = ctx.tr("Bạn còn ở đây không?");
+  const std::string message =
+      ctx.trf("Để bảo vệ thông tin của bạn, màn hình sẽ tự kết thúc sau {} giây.", seconds_left);
+  // As tall as what it holds, so large text or a long translation keeps the
+  // button inside: padding, title, 8 px, message, 40 px, button, with the
+  // style's spacing after each item.
+  const ImVec2 pad(ctx.px(56), ctx.px(48));
+  const float width = std::min(ctx.px(1100), vp->Size.x - 2 * ctx.px(k_margin));
+  const float inner = width - 2 * pad.x;
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  const float button_h = ctx.px(120);
+  const ImVec2 box(width, 2 * pad.y + text_height(ctx.fonts.title, title, inner) +
+                              text_height(ctx.fonts.body, message, inner) + ctx.px(8) +
+                              ctx.px(40) + button_h + 4 * gap);
   const ImVec2 pos(vp->Pos.x + (vp->Size.x - box.x) / 2, vp->Pos.y + (vp->Size.y - box.y) / 2);
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(box);
   ImGui::SetNextWindowFocus();
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.px(56), ctx.px(48)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, pad);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ctx.px(24));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(colour::k_card));
   ImGui::Begin("idle", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings);
-  text_centered(ctx, m_fonts.title, colour::k_text, "Bạn còn ở đây không?");
+  text_centered(ctx, ctx.fonts.title, colour::k_text, title);
   ImGui::Dummy(ImVec2(0, ctx.px(8)));
-  text_centered(ctx, m_fonts.body, colour::k_muted,
-                fmt::format("Để bảo vệ thông tin của bạn, màn hình sẽ tự kết thúc sau {} giây.",
-                            seconds_left));
+  text_centered(ctx, ctx.fonts.body, colour::k_muted, message);
   ImGui::Dummy(ImVec2(0, ctx.px(40)));
   const float w = ImGui::GetContentRegionAvail().x;
-  if (button(ctx, "##still", "Tôi vẫn ở đây", ImVec2(w, ctx.px(120)))) {
+  if (button(ctx, "##still", ctx.tr("Tôi vẫn ở đây"), ImVec2(w, button_h))) {
     ctx.emit(intent::StillHere{});
   }
   ImGui::End();

@@ -3,10 +3,12 @@
 // for as intents. No I/O, parsing or timing here. UI thread only.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/journey.hpp"
+#include "ui/keyboard.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -29,17 +31,24 @@ struct FrameInfo {
   ImTextureID slip_image = nullptr;
   float slip_aspect = 0.5f;  // width / height
   bool language_switch = true;  // the profile offers more than one language
+  /// Without a camera picture, the welcome screen animates how to hold the
+  /// card (profile ui.welcome_animation); false: a still picture.
+  bool welcome_animation = true;
 };
 
 class KioskUi {
  public:
-  KioskUi(Fonts fonts, float scale) : m_fonts(fonts), m_scale(scale), m_scrolling(scale) {}
+  /// `fonts.large` is drawn with while the view asks for large text.
+  KioskUi(FontSets fonts, float scale) : m_fonts(fonts), m_scale(scale), m_scrolling(scale) {}
+  /// One font set for both modes (tests with ImGui's default font).
+  KioskUi(Fonts fonts, float scale) : KioskUi(FontSets{fonts, fonts}, scale) {}
 
   /// The catalogues the screens' strings are looked up in (null: the
   /// Vietnamese source strings).
   void set_translations(std::shared_ptr<const Translations> t) { m_translations = std::move(t); }
 
-  /// Draws one frame into the current ImGui frame; returns the intents.
+  /// Draws one frame into the current ImGui frame, in the view's palette
+  /// (use_palette) and font set; returns the intents.
   std::vector<Intent> draw(const JourneyView& view, const FrameInfo& info, double anim_time);
 
   /// Code points drawn so far that the font lacks (should stay empty).
@@ -48,6 +57,13 @@ class KioskUi {
 
   /// True when the current screen animates and needs continuous frames.
   static bool animating(const JourneyView& view);
+
+  /// When the screen drawn with `info` at `anim_time` next changes by
+  /// itself through a low-frame-rate animation (the welcome animation, 8
+  /// pictures a second, still steps skipped), in anim_time's seconds; nullopt
+  /// when nothing on it animates that way. Pure.
+  static std::optional<double> next_animation_frame(const JourneyView& view,
+                                                    const FrameInfo& info, double anim_time);
 
   /// True while a flung list coasts and needs continuous frames.
   bool scrolling() const { return m_scrolling.coasting(); }
@@ -60,11 +76,12 @@ class KioskUi {
   void draw_header_buttons(const UiContext& ctx, const JourneyView& view, bool language_switch,
                            float right);
 
-  Fonts m_fonts;
+  FontSets m_fonts;
   float m_scale;
   std::shared_ptr<const Translations> m_translations;
   GlyphAudit m_audit;
   TouchScrolling m_scrolling;
+  KeyboardState m_keyboard;  // wiped when the journey is back on welcome
   int m_session_serial = 0;
   Screen m_last_screen = Screen::welcome;
 };

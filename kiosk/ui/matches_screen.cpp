@@ -31,7 +31,7 @@ bool match_card(const UiContext& ctx, const Match& m, int index) {
             v.title, text_w);
   draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, pos.y + ctx.px(78)), colour::k_muted,
             v.employer_name, text_w);
-  std::string line = salary_line(v);
+  std::string line = format_salary(v, ctx.t);
   if (!v.ward_name.empty()) {
     line += "   ·   " + v.ward_name;
   }
@@ -89,22 +89,24 @@ void toolbar(const UiContext& ctx, const JourneyView& view) {
   const ImVec2 button_size(ctx.px(290), ctx.px(view.keyboard_open ? 80 : 96));
   const float field_w = width - 2 * (button_size.x + gap);
   const std::string count =
-      view.search_text.empty() ? std::string() : fmt::format("{} việc", view.matches_shown);
-  if (search_box(ctx, "##search", view.search_text, "Tìm việc: tên việc, công ty, phường…",
+      view.search_text.empty()
+          ? std::string()
+          : ctx.trn("{} việc", "{} việc", static_cast<long long>(view.matches_shown));
+  if (search_box(ctx, "##search", view.search_text, ctx.tr("Tìm việc: tên việc, công ty, phường…"),
                  view.keyboard_open, ImVec2(field_w, button_size.y), count)) {
     ctx.emit(intent::ShowKeyboard{true});
   }
   ImGui::SameLine(0, gap);
   const std::string jobs = view.chosen_occupations.empty()
-                               ? std::string("Chọn nghề")
-                               : fmt::format("Chọn nghề ({})", view.chosen_occupations.size());
+                               ? std::string(ctx.tr("Chọn nghề"))
+                               : ctx.trf("Chọn nghề ({})", view.chosen_occupations.size());
   if (button(ctx, "##occupations", jobs, button_size, ButtonKind::secondary)) {
     ctx.emit(intent::OpenOccupations{});
   }
   ImGui::SameLine(0, gap);
   const int active = view.filters.active();
   const std::string filters =
-      active == 0 ? std::string("Bộ lọc") : fmt::format("Bộ lọc ({})", active);
+      active == 0 ? std::string(ctx.tr("Bộ lọc")) : ctx.trf("Bộ lọc ({})", active);
   if (button(ctx, "##filters", filters, button_size, ButtonKind::secondary)) {
     ctx.emit(intent::OpenFilters{});
   }
@@ -148,18 +150,18 @@ void empty_result(const UiContext& ctx, const JourneyView& view) {
                         !view.chosen_occupations.empty();
   if (!narrowed) {
     notice(ctx,
-           "Hiện chưa có vị trí nào phù hợp với độ tuổi của bạn trong phiên này. Bạn hãy hỏi cán "
-           "bộ tư vấn tại quầy để được giới thiệu thêm.");
+           ctx.tr("Hiện chưa có vị trí nào phù hợp với độ tuổi của bạn trong phiên này. Bạn hãy hỏi cán "
+           "bộ tư vấn tại quầy để được giới thiệu thêm."));
     return;
   }
-  notice(ctx, fmt::format("Không có việc nào khớp với lựa chọn của bạn. Có {} việc phù hợp "
+  notice(ctx, ctx.trf("Không có việc nào khớp với lựa chọn của bạn. Có {} việc phù hợp "
                           "với bạn nếu bỏ bớt điều kiện.",
                           view.matches_total));
   ImGui::Dummy(ImVec2(0, ctx.px(10)));
   const ImVec2 size(ctx.px(380), ctx.px(96));
   bool first = true;
   if (!view.search_text.empty()) {
-    if (button(ctx, "##clear-search", "Xoá tìm kiếm", size, ButtonKind::secondary)) {
+    if (button(ctx, "##clear-search", ctx.tr("Xoá tìm kiếm"), size, ButtonKind::secondary)) {
       ctx.emit(intent::SetSearch{""});
     }
     first = false;
@@ -168,7 +170,7 @@ void empty_result(const UiContext& ctx, const JourneyView& view) {
     if (!first) {
       ImGui::SameLine(0, ctx.px(20));
     }
-    if (button(ctx, "##clear-filters", "Xoá bộ lọc", size, ButtonKind::secondary)) {
+    if (button(ctx, "##clear-filters", ctx.tr("Xoá bộ lọc"), size, ButtonKind::secondary)) {
       ctx.emit(intent::SetFilters{});
     }
     first = false;
@@ -177,21 +179,21 @@ void empty_result(const UiContext& ctx, const JourneyView& view) {
     if (!first) {
       ImGui::SameLine(0, ctx.px(20));
     }
-    if (button(ctx, "##other-jobs", "Chọn nghề khác", size, ButtonKind::secondary)) {
+    if (button(ctx, "##other-jobs", ctx.tr("Chọn nghề khác"), size, ButtonKind::secondary)) {
       ctx.emit(intent::OpenOccupations{});
     }
   }
 }
 
-std::string sub_heading(const JourneyView& view) {
-  std::string sub = view.home_area.empty() ? "Việc đúng nghề, gần nhà, lương tốt xếp trước"
-                                           : "Việc gần " + view.home_area + " được xếp lên trước";
+std::string sub_heading(const UiContext& ctx, const JourneyView& view) {
+  std::string sub = view.home_area.empty() ? std::string(ctx.tr("Việc đúng nghề, gần nhà, lương tốt xếp trước"))
+                                           : ctx.trf("Việc gần {} được xếp lên trước", view.home_area);
   if (view.matches_shown < view.matches_total) {
-    sub += fmt::format(" · {} trên {} việc khớp lựa chọn của bạn", view.matches_shown,
+    sub += ctx.trf(" · {} trên {} việc khớp lựa chọn của bạn", view.matches_shown,
                        view.matches_total);
   }
   if (view.matches_shown > view.matches.size()) {
-    sub += fmt::format(" · đang hiện {} việc đầu", view.matches.size());
+    sub += ctx.trf(" · đang hiện {} việc đầu", view.matches.size());
   }
   return sub;
 }
@@ -224,20 +226,21 @@ void match_list(const UiContext& ctx, const JourneyView& view, int session_seria
 void draw_matches(const UiContext& ctx, const JourneyView& view, int session_serial) {
   if (!view.keyboard_open) {
     const std::string heading =
-        view.matches_total == 0 && view.catalog_empty ? "Đang tải danh sách việc làm"
-        : view.matches_total == 0                     ? "Chưa có việc làm phù hợp"
+        view.matches_total == 0 && view.catalog_empty
+            ? std::string(ctx.tr("Đang tải danh sách việc làm"))
+        : view.matches_total == 0 ? std::string(ctx.tr("Chưa có việc làm phù hợp"))
         : view.greeting_name.empty()
-            ? fmt::format("Có {} việc làm phù hợp với bạn", view.matches_total)
-            : fmt::format("{}, có {} việc làm phù hợp với bạn", view.greeting_name,
+            ? ctx.trf("Có {} việc làm phù hợp với bạn", view.matches_total)
+            : ctx.trf("{}, có {} việc làm phù hợp với bạn", view.greeting_name,
                           view.matches_total);
     text(ctx, ctx.fonts.title, colour::k_text, heading);
-    text(ctx, ctx.fonts.body, colour::k_muted, sub_heading(view));
+    text(ctx, ctx.fonts.body, colour::k_muted, sub_heading(ctx, view));
     ImGui::Dummy(ImVec2(0, ctx.px(4)));
   }
   if (view.matches_total == 0 && view.catalog_empty) {
     notice(ctx,
-           "Danh sách việc làm chưa tải xong. Bạn hãy đợi một lát rồi quét thẻ lại, hoặc hỏi cán "
-           "bộ tư vấn tại quầy.");
+           ctx.tr("Danh sách việc làm chưa tải xong. Bạn hãy đợi một lát rồi quét thẻ lại, hoặc hỏi cán "
+           "bộ tư vấn tại quầy."));
     return;
   }
   if (view.matches_total > 0) {
@@ -246,10 +249,10 @@ void draw_matches(const UiContext& ctx, const JourneyView& view, int session_ser
     ImGui::Dummy(ImVec2(0, ctx.px(4)));
   }
   if (!view.notice.empty()) {
-    notice(ctx, view.notice);
+    notice(ctx, ctx.t.trv(view.notice, view.notice_args));
   } else if (view.offline && !view.keyboard_open) {
-    notice(ctx, view.catalog_status +
-                    ". Máy chưa kết nối được với trung tâm; một số việc có thể đã đủ người.");
+    notice(ctx, ctx.trf("{}. Máy chưa kết nối được với trung tâm; một số việc có thể đã đủ người.",
+                        view.catalog_status));
   }
   if (view.matches.empty()) {
     empty_result(ctx, view);
@@ -267,20 +270,6 @@ void draw_matches(const UiContext& ctx, const JourneyView& view, int session_ser
       case KeyboardResult::none: break;
     }
   }
-}
-
-std::string salary_line(const Vacancy& v) {
-  if (!v.salary_text.empty()) {
-    return v.salary_text;
-  }
-  if (v.salary_min_vnd <= 0) {
-    return "Lương thoả thuận";
-  }
-  const auto millions = [](std::int64_t vnd) { return fmt::format("{:g}", vnd / 1e6); };
-  if (v.salary_max_vnd > v.salary_min_vnd) {
-    return fmt::format("{}–{} triệu ₫", millions(v.salary_min_vnd), millions(v.salary_max_vnd));
-  }
-  return fmt::format("{} triệu ₫", millions(v.salary_min_vnd));
 }
 
 }  // namespace kiosk::ui

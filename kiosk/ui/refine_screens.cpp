@@ -37,13 +37,14 @@ bool occupation_tile(const UiContext& ctx, const OccupationChoice& o, float widt
             size.x - 2 * pad);
   draw_text(ctx, dl, ctx.fonts.small, ImVec2(pos.x + pad, max.y - ctx.px(44)),
             o.chosen ? colour::k_header_text : colour::k_muted,
-            fmt::format("{} việc{}", o.vacancies, o.chosen ? " · đã chọn" : ""));
+            o.chosen ? ctx.trn("{} việc · đã chọn", "{} việc · đã chọn", static_cast<long long>(o.vacancies))
+                     : ctx.trn("{} việc", "{} việc", static_cast<long long>(o.vacancies)));
   return tapped;
 }
 
 // "Xem N việc" along the bottom of a refinement screen, with an optional
 // secondary action on its left.
-void bottom_bar(const UiContext& ctx, const JourneyView& view, const char* secondary,
+void bottom_bar(const UiContext& ctx, const JourneyView& view, std::string_view secondary,
                 const Intent& secondary_intent) {
   const float width = ImGui::GetContentRegionAvail().x;
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
@@ -51,7 +52,7 @@ void bottom_bar(const UiContext& ctx, const JourneyView& view, const char* secon
                                        ctx.px(k_bottom_bar)));
   const float gap = ctx.px(30);
   float main_w = width;
-  if (secondary != nullptr) {
+  if (!secondary.empty()) {
     main_w = (width - gap) * 0.6f;
     if (button(ctx, "##secondary", secondary, ImVec2(width - gap - main_w, ctx.px(k_bottom_bar)),
                ButtonKind::secondary)) {
@@ -60,8 +61,8 @@ void bottom_bar(const UiContext& ctx, const JourneyView& view, const char* secon
     ImGui::SameLine(0, gap);
   }
   const std::string label = view.matches_shown == 0
-                                ? std::string("Không còn việc nào: bỏ bớt lựa chọn")
-                                : fmt::format("Xem {} việc phù hợp", view.matches_shown);
+                                ? std::string(ctx.tr("Không còn việc nào: bỏ bớt lựa chọn"))
+                                : ctx.trf("Xem {} việc phù hợp", view.matches_shown);
   if (button(ctx, "##show", label, ImVec2(main_w, ctx.px(k_bottom_bar)))) {
     ctx.emit(intent::ShowMatches{});
   }
@@ -69,7 +70,8 @@ void bottom_bar(const UiContext& ctx, const JourneyView& view, const char* secon
 
 // A titled row of chips, one of which is on.
 template <class T>
-void choice_row(const UiContext& ctx, const char* title, const std::vector<std::pair<T, std::string>>& options,
+void choice_row(const UiContext& ctx, std::string_view title,
+                const std::vector<std::pair<T, std::string_view>>& options,
                 const T& current, const std::function<void(const T&)>& choose) {
   text(ctx, ctx.fonts.bold, colour::k_text, title);
   bool first = true;
@@ -77,7 +79,7 @@ void choice_row(const UiContext& ctx, const char* title, const std::vector<std::
   for (const auto& [value, label] : options) {
     chip_row_place(ctx, toggle_chip_width(ctx, label), first);
     first = false;
-    ImGui::PushID(title);
+    ImGui::PushID(title.data(), title.data() + title.size());
     ImGui::PushID(id++);
     if (toggle_chip(ctx, "##opt", label, value == current)) {
       choose(value);
@@ -91,10 +93,10 @@ void choice_row(const UiContext& ctx, const char* title, const std::vector<std::
 }  // namespace
 
 void draw_occupations(const UiContext& ctx, const JourneyView& view) {
-  text(ctx, ctx.fonts.title, colour::k_text, "Bạn muốn làm nghề gì?");
+  text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Bạn muốn làm nghề gì?"));
   text(ctx, ctx.fonts.body, colour::k_muted,
-       "Chạm để chọn một hoặc nhiều nghề; việc đúng nghề được xếp lên trước. Chạm lần nữa để bỏ "
-       "chọn.");
+       ctx.tr("Chạm để chọn một hoặc nhiều nghề; việc đúng nghề được xếp lên trước. Chạm lần nữa để bỏ "
+       "chọn."));
   ImGui::Dummy(ImVec2(0, ctx.px(6)));
   const float list_h = ImGui::GetContentRegionAvail().y - ctx.px(k_bottom_bar) - ctx.px(16);
   ImGui::BeginChild("grid", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
@@ -113,15 +115,15 @@ void draw_occupations(const UiContext& ctx, const JourneyView& view) {
     column = (column + 1) % columns;
   }
   if (view.occupation_grid.empty()) {
-    notice(ctx, "Chưa có nghề nào trong danh sách việc làm của phiên này.");
+    notice(ctx, ctx.tr("Chưa có nghề nào trong danh sách việc làm của phiên này."));
   }
   scroll_position(ctx);
   ImGui::EndChild();
-  bottom_bar(ctx, view, nullptr, intent::ShowMatches{});
+  bottom_bar(ctx, view, {}, intent::ShowMatches{});
 }
 
 void draw_filters(const UiContext& ctx, const JourneyView& view) {
-  text(ctx, ctx.fonts.title, colour::k_text, "Lọc danh sách việc làm");
+  text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Lọc danh sách việc làm"));
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   const float list_h = ImGui::GetContentRegionAvail().y - ctx.px(k_bottom_bar) - ctx.px(16);
   ImGui::BeginChild("filters", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
@@ -132,59 +134,59 @@ void draw_filters(const UiContext& ctx, const JourneyView& view) {
     change(next);
     ctx.emit(intent::SetFilters{next});
   };
-  std::vector<std::pair<char, std::string>> groups{{0, "Tất cả"}};
+  std::vector<std::pair<char, std::string_view>> groups{{0, ctx.tr("Tất cả")}};
   for (const char g : view.occupation_groups) {
-    groups.emplace_back(g, std::string(isco_major_group_label(g)));
+    groups.emplace_back(g, ctx.tr(isco_major_group_label(g)));
   }
-  choice_row<char>(ctx, "Nhóm nghề", groups, f.occupation_group,
+  choice_row<char>(ctx, ctx.tr("Nhóm nghề"), groups, f.occupation_group,
                    [&](const char& g) { set([&](TouchFilters& t) { t.occupation_group = g; }); });
   if (view.home_known) {
-    choice_row<int>(ctx, "Khoảng cách từ nhà bạn",
-                    {{0, "Không giới hạn"}, {3, "Dưới 3 km"}, {5, "Dưới 5 km"}, {10, "Dưới 10 km"},
-                     {20, "Dưới 20 km"}},
+    choice_row<int>(ctx, ctx.tr("Khoảng cách từ nhà bạn"),
+                    {{0, ctx.tr("Không giới hạn")}, {3, ctx.tr("Dưới 3 km")}, {5, ctx.tr("Dưới 5 km")}, {10, ctx.tr("Dưới 10 km")},
+                     {20, ctx.tr("Dưới 20 km")}},
                     f.max_km, [&](const int& km) { set([&](TouchFilters& t) { t.max_km = km; }); });
   }
   choice_row<std::string>(
-      ctx, "Thời gian làm việc",
-      {{"", "Tất cả"}, {"full_time", "Toàn thời gian"}, {"part_time", "Bán thời gian"},
-       {"seasonal", "Thời vụ"}},
+      ctx, ctx.tr("Thời gian làm việc"),
+      {{"", ctx.tr("Tất cả")}, {"full_time", ctx.tr("Toàn thời gian")}, {"part_time", ctx.tr("Bán thời gian")},
+       {"seasonal", ctx.tr("Thời vụ")}},
       f.employment_type,
       [&](const std::string& type) { set([&](TouchFilters& t) { t.employment_type = type; }); });
-  choice_row<int>(ctx, "Lương tối thiểu mỗi tháng",
-                  {{0, "Không yêu cầu"}, {5, "Từ 5 triệu ₫"}, {8, "Từ 8 triệu ₫"},
-                   {10, "Từ 10 triệu ₫"}, {15, "Từ 15 triệu ₫"}},
+  choice_row<int>(ctx, ctx.tr("Lương tối thiểu mỗi tháng"),
+                  {{0, ctx.tr("Không yêu cầu")}, {5, ctx.tr("Từ 5 triệu ₫")}, {8, ctx.tr("Từ 8 triệu ₫")},
+                   {10, ctx.tr("Từ 10 triệu ₫")}, {15, ctx.tr("Từ 15 triệu ₫")}},
                   f.min_salary_million,
                   [&](const int& m) { set([&](TouchFilters& t) { t.min_salary_million = m; }); });
   using Level = std::optional<EducationLevel>;
-  choice_row<Level>(ctx, "Trình độ học vấn của bạn",
-                    {{std::nullopt, "Không chọn"},
-                     {EducationLevel::lower_secondary, "THCS"},
-                     {EducationLevel::upper_secondary, "THPT"},
-                     {EducationLevel::vocational, "Trung cấp"},
-                     {EducationLevel::college, "Cao đẳng"},
-                     {EducationLevel::university, "Đại học"}},
+  choice_row<Level>(ctx, ctx.tr("Trình độ học vấn của bạn"),
+                    {{std::nullopt, ctx.tr("Không chọn")},
+                     {EducationLevel::lower_secondary, ctx.tr("THCS")},
+                     {EducationLevel::upper_secondary, ctx.tr("THPT")},
+                     {EducationLevel::vocational, ctx.tr("Trung cấp")},
+                     {EducationLevel::college, ctx.tr("Cao đẳng")},
+                     {EducationLevel::university, ctx.tr("Đại học")}},
                     f.education,
                     [&](const Level& e) { set([&](TouchFilters& t) { t.education = e; }); });
   scroll_position(ctx);
   ImGui::EndChild();
-  bottom_bar(ctx, view, f.active() > 0 ? "Xoá bộ lọc" : nullptr, intent::SetFilters{});
+  bottom_bar(ctx, view, f.active() > 0 ? ctx.tr("Xoá bộ lọc") : std::string_view(), intent::SetFilters{});
 }
 
 void draw_ward(const UiContext& ctx, const JourneyView& view) {
   if (!view.keyboard_open) {
-    text(ctx, ctx.fonts.title, colour::k_text, "Bạn đang sống ở phường, xã nào?");
+    text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Bạn đang sống ở phường, xã nào?"));
     text(ctx, ctx.fonts.body, colour::k_muted,
-         "Chạm vào tên phường, xã; hoặc chạm ô tìm kiếm và gõ vài chữ đầu (không cần dấu).");
+         ctx.tr("Chạm vào tên phường, xã; hoặc chạm ô tìm kiếm và gõ vài chữ đầu (không cần dấu)."));
     ImGui::Dummy(ImVec2(0, ctx.px(6)));
   }
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 none_size(ctx.px(420), ctx.px(view.keyboard_open ? 80 : 96));
-  if (search_box(ctx, "##ward-search", view.ward_search, "Tìm phường, xã, ví dụ: yen hoa",
+  if (search_box(ctx, "##ward-search", view.ward_search, ctx.tr("Tìm phường, xã, ví dụ: yen hoa"),
                  view.keyboard_open, ImVec2(width - none_size.x - ctx.px(20), none_size.y))) {
     ctx.emit(intent::ShowKeyboard{true});
   }
   ImGui::SameLine(0, ctx.px(20));
-  if (button(ctx, "##no-ward", "Không có trong danh sách", none_size, ButtonKind::secondary)) {
+  if (button(ctx, "##no-ward", ctx.tr("Không có trong danh sách"), none_size, ButtonKind::secondary)) {
     ctx.emit(intent::ChooseWard{""});
   }
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
@@ -207,7 +209,7 @@ void draw_ward(const UiContext& ctx, const JourneyView& view) {
     column = (column + 1) % columns;
   }
   if (view.wards.empty()) {
-    notice(ctx, "Không tìm thấy phường, xã nào có tên như vậy. Bạn hãy xoá bớt chữ.");
+    notice(ctx, ctx.tr("Không tìm thấy phường, xã nào có tên như vậy. Bạn hãy xoá bớt chữ."));
   }
   scroll_position(ctx);
   ImGui::EndChild();

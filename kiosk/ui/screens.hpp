@@ -3,6 +3,7 @@
 // intents through the context.
 
 #include "core/journey.hpp"
+#include "core/match_score.hpp"
 #include "ui/kiosk_ui.hpp"
 #include "ui/widgets.hpp"
 
@@ -21,7 +22,5 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view);
 void draw_working(const UiContext& ctx, const JourneyView& view);
 void draw_done(const UiContext& ctx, const JourneyView& view, const FrameInfo& info);
 
-/// "7.000.000 ₫" style salary line, or the API's own text when present.
-std::string salary_line(const Vacancy& v);
 
 }  // namespace kiosk::ui

@@ -12,14 +12,14 @@ void fact(const UiContext& ctx, std::string_view label, std::string_view value, 
   ImGui::EndGroup();
 }
 
-std::string age_text(const Vacancy& v) {
+std::string age_text(const UiContext& ctx, const Vacancy& v) {
   if (v.min_age && v.max_age) {
-    return fmt::format("Từ {} đến {} tuổi", *v.min_age, *v.max_age);
+    return ctx.trf("Từ {} đến {} tuổi", *v.min_age, *v.max_age);
   }
   if (v.min_age) {
-    return fmt::format("Từ {} tuổi", *v.min_age);
+    return ctx.trf("Từ {} tuổi", *v.min_age);
   }
-  return "Không giới hạn";
+  return std::string(ctx.tr("Không giới hạn"));
 }
 
 }  // namespace
@@ -39,27 +39,28 @@ void draw_vacancy(const UiContext& ctx, const JourneyView& view) {
   text(ctx, ctx.fonts.heading, colour::k_header, v.employer_name);
   ImGui::Dummy(ImVec2(0, ctx.px(8)));
   const float col = (width - ctx.px(40)) / 3;
-  fact(ctx, "Mức lương", salary_line(v), col);
+  fact(ctx, ctx.tr("Mức lương"), format_salary(v, ctx.t), col);
   ImGui::SameLine(0, ctx.px(20));
-  fact(ctx, "Hình thức", employment_type_label(v.employment_type), col);
+  fact(ctx, ctx.tr("Hình thức"), ctx.tr(employment_type_label(v.employment_type)), col);
   ImGui::SameLine(0, ctx.px(20));
-  fact(ctx, "Số lượng tuyển", fmt::format("{} người", v.positions), col);
-  fact(ctx, "Độ tuổi", age_text(v), col);
+  fact(ctx, ctx.tr("Số lượng tuyển"), ctx.trn("{} người", "{} người", v.positions), col);
+  fact(ctx, ctx.tr("Độ tuổi"), age_text(ctx, v), col);
   ImGui::SameLine(0, ctx.px(20));
-  fact(ctx, "Học vấn", v.education.empty() ? "Không yêu cầu" : v.education, col);
+  // The API's level names ("Cao đẳng") are the catalogues' own words.
+  fact(ctx, ctx.tr("Học vấn"), ctx.tr(v.education.empty() ? "Không yêu cầu" : v.education), col);
   ImGui::SameLine(0, ctx.px(20));
-  fact(ctx, "Kinh nghiệm",
-       v.experience_months > 0 ? fmt::format("{} tháng", v.experience_months)
-                               : "Không cần kinh nghiệm",
+  fact(ctx, ctx.tr("Kinh nghiệm"),
+       v.experience_months > 0 ? ctx.trn("{} tháng", "{} tháng", v.experience_months)
+                               : std::string(ctx.tr("Không cần kinh nghiệm")),
        col);
-  fact(ctx, "Nơi làm việc", v.address.empty() ? v.ward_name : v.address, width);
+  fact(ctx, ctx.tr("Nơi làm việc"), v.address.empty() ? v.ward_name : v.address, width);
   if (!v.description.empty()) {
     ImGui::Dummy(ImVec2(0, ctx.px(4)));
-    text(ctx, ctx.fonts.bold, colour::k_text, "Mô tả công việc");
+    text(ctx, ctx.fonts.bold, colour::k_text, ctx.tr("Mô tả công việc"));
     text(ctx, ctx.fonts.body, colour::k_text, v.description);
   }
   if (!v.benefits.empty()) {
-    text(ctx, ctx.fonts.bold, colour::k_text, "Quyền lợi");
+    text(ctx, ctx.fonts.bold, colour::k_text, ctx.tr("Quyền lợi"));
     for (const auto& b : v.benefits) {
       text(ctx, ctx.fonts.body, colour::k_text, "•  " + b);
     }
@@ -67,7 +68,7 @@ void draw_vacancy(const UiContext& ctx, const JourneyView& view) {
   ImGui::EndChild();
   const bool has_slots = v.slots_available > 0;
   if (button(ctx, "##slots",
-             has_slots ? "Chọn giờ phỏng vấn" : "Xem giờ phỏng vấn",
+             has_slots ? ctx.tr("Chọn giờ phỏng vấn") : ctx.tr("Xem giờ phỏng vấn"),
              ImVec2(width, button_h))) {
     ctx.emit(intent::ShowSlots{});
   }

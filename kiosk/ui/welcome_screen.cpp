@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ui/screens.hpp"
+#include "ui/welcome_animation.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -83,13 +84,15 @@ void draw_camera_preview(const UiContext& ctx, const FrameInfo& info, bool readi
     dl->AddLine(corner, ImVec2(corner.x + dx * arm, corner.y), col, t);
     dl->AddLine(corner, ImVec2(corner.x, corner.y + dy * arm), col, t);
   }
-  const char* hint = reading ? "Đang đọc… giữ yên thẻ" : "Đặt mã QR vào giữa khung";
-  const ImVec2 ts = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, hint);
+  const std::string_view hint =
+      reading ? ctx.tr("Đang đọc… giữ yên thẻ") : ctx.tr("Đặt mã QR vào giữa khung");
+  const ImVec2 ts = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, hint.data(),
+                                                  hint.data() + hint.size());
   const ImVec2 tp(c.x - ts.x / 2, max.y - ts.y - ctx.px(16));
   dl->AddRectFilled(ImVec2(tp.x - ctx.px(16), tp.y - ctx.px(6)),
                     ImVec2(tp.x + ts.x + ctx.px(16), tp.y + ts.y + ctx.px(6)),
-                    IM_COL32(0, 0, 0, 150), ctx.px(10));
-  draw_text(ctx, dl, ctx.fonts.bold, tp, IM_COL32_WHITE, hint);
+                    colour::k_caption, ctx.px(10));
+  draw_text(ctx, dl, ctx.fonts.bold, tp, colour::k_caption_text, hint);
 }
 
 void step(const UiContext& ctx, int number, std::string_view label, float width) {
@@ -112,12 +115,12 @@ void step(const UiContext& ctx, int number, std::string_view label, float width)
 void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo& info) {
   const float width = ImGui::GetContentRegionAvail().x;
   ImGui::Dummy(ImVec2(0, ctx.px(30)));
-  text_centered(ctx, ctx.fonts.title, colour::k_text, "Tìm việc làm phù hợp với bạn");
+  text_centered(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Tìm việc làm phù hợp với bạn"));
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   text_centered(ctx, ctx.fonts.heading, colour::k_header,
                 info.preview != nullptr
-                    ? "Giữ mã QR ở mặt sau thẻ căn cước trước camera, vào giữa khung"
-                    : "Đưa mã QR trên thẻ căn cước vào ô quét bên dưới màn hình");
+                    ? ctx.tr("Giữ mã QR ở mặt sau thẻ căn cước trước camera, vào giữa khung")
+                    : ctx.tr("Đưa mã QR trên thẻ căn cước vào ô quét bên dưới màn hình"));
   ImGui::Dummy(ImVec2(0, ctx.px(50)));
 
   const ImVec2 row = ImGui::GetCursorScreenPos();
@@ -125,6 +128,8 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
   if (info.preview != nullptr) {
     draw_camera_preview(ctx, info, view.reading, ImVec2(row.x, row.y),
                         ImVec2(left_w, ctx.px(390)));
+  } else if (info.welcome_animation) {
+    draw_welcome_animation(ctx, row, ImVec2(left_w, ctx.px(410)), ctx.anim_time);
   } else {
     draw_card_picture(ctx, ImVec2(row.x + (left_w - ctx.px(430)) / 2, row.y + ctx.px(10)));
     ImGui::GetWindowDrawList()->AddTriangleFilled(
@@ -136,26 +141,26 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
   ImGui::SetCursorScreenPos(ImVec2(row.x + left_w + ctx.px(40), row.y + ctx.px(10)));
   ImGui::BeginGroup();
   const float steps_w = width - left_w - ctx.px(40);
-  step(ctx, 1, "Quét mã QR trên thẻ căn cước", steps_w);
-  step(ctx, 2, "Xem và chọn việc làm phù hợp", steps_w);
-  step(ctx, 3, "Chọn giờ phỏng vấn", steps_w);
-  step(ctx, 4, "Nhận phiếu hẹn in ra", steps_w);
+  step(ctx, 1, ctx.tr("Quét mã QR trên thẻ căn cước"), steps_w);
+  step(ctx, 2, ctx.tr("Xem và chọn việc làm phù hợp"), steps_w);
+  step(ctx, 3, ctx.tr("Chọn giờ phỏng vấn"), steps_w);
+  step(ctx, 4, ctx.tr("Nhận phiếu hẹn in ra"), steps_w);
   ImGui::EndGroup();
 
   ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + ctx.px(430)));
   if (view.reading) {
-    progress_banner(ctx, "Đang đọc mã QR… Bạn giữ yên thẻ trong giây lát");
+    progress_banner(ctx, ctx.tr("Đang đọc mã QR… Bạn giữ yên thẻ trong giây lát"));
   } else if (!view.notice.empty()) {
-    notice(ctx, view.notice);
+    notice(ctx, ctx.t.trv(view.notice, view.notice_args));
   } else if (!info.scanner_ready) {
-    notice(ctx, "Máy quét đang tạm ngừng hoạt động. Bạn hãy nhờ cán bộ hỗ trợ.");
+    notice(ctx, ctx.tr("Máy quét đang tạm ngừng hoạt động. Bạn hãy nhờ cán bộ hỗ trợ."));
   } else if (view.catalog_empty) {
-    notice(ctx, "Danh sách việc làm đang được tải, bạn vui lòng đợi trong giây lát.");
+    notice(ctx, ctx.tr("Danh sách việc làm đang được tải, bạn vui lòng đợi trong giây lát."));
   }
   ImGui::Dummy(ImVec2(0, ctx.px(16)));
   if (info.vacancy_count > 0) {
     text_centered(ctx, ctx.fonts.body, colour::k_muted,
-                  fmt::format("Hiện có {} việc làm đang tuyển · Thông tin trên thẻ chỉ dùng cho "
+                  ctx.trf("Hiện có {} việc làm đang tuyển · Thông tin trên thẻ chỉ dùng cho "
                               "lần tìm việc này và được xoá ngay sau đó",
                               info.vacancy_count));
   }
@@ -164,24 +169,25 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
 void draw_consent(const UiContext& ctx, const JourneyView& view) {
   const float width = ImGui::GetContentRegionAvail().x;
   if (view.card_read && !view.id_check) {
-    success_banner(ctx, "Đã đọc thẻ căn cước của bạn");
+    success_banner(ctx, ctx.tr("Đã đọc thẻ căn cước của bạn"));
   } else {
     ImGui::Dummy(ImVec2(0, ctx.px(96)));
   }
   text(ctx, ctx.fonts.title, colour::k_text,
-       view.greeting_name.empty() ? std::string("Xin chào!") : "Xin chào " + view.greeting_name + "!");
+       view.greeting_name.empty() ? std::string(ctx.tr("Xin chào!"))
+                                   : ctx.trf("Xin chào {}!", view.greeting_name));
   ImGui::Dummy(ImVec2(0, ctx.px(10)));
   const float pad = ctx.px(40);
   begin_panel(ctx, pad);
   const float inner = width - 2 * pad;
-  text(ctx, ctx.fonts.heading, colour::k_text, "Máy sẽ dùng thông tin trên thẻ để tìm việc cho bạn",
+  text(ctx, ctx.fonts.heading, colour::k_text, ctx.tr("Máy sẽ dùng thông tin trên thẻ để tìm việc cho bạn"),
        inner);
   text(ctx, ctx.fonts.body, colour::k_muted,
        view.id_check
-           ? "Chúng tôi dùng năm sinh để chọn việc đúng độ tuổi. Thông tin chỉ dùng cho lần này và "
-             "được xoá khỏi máy ngay khi bạn kết thúc."
-           : "Chúng tôi dùng ngày sinh để chọn việc đúng độ tuổi và địa chỉ để tìm việc gần nhà "
-             "bạn. Thông tin chỉ dùng cho lần này và được xoá khỏi máy ngay khi bạn kết thúc.",
+           ? ctx.tr("Chúng tôi dùng năm sinh để chọn việc đúng độ tuổi. Thông tin chỉ dùng cho lần này và "
+             "được xoá khỏi máy ngay khi bạn kết thúc.")
+           : ctx.tr("Chúng tôi dùng ngày sinh để chọn việc đúng độ tuổi và địa chỉ để tìm việc gần nhà "
+             "bạn. Thông tin chỉ dùng cho lần này và được xoá khỏi máy ngay khi bạn kết thúc."),
        inner);
   if (!view.id_check) {
     // The card may name a district that no longer exists: the person
@@ -191,18 +197,18 @@ void draw_consent(const UiContext& ctx, const JourneyView& view) {
     const float line_w = inner - change.x - ctx.px(24);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     text(ctx, ctx.fonts.bold, colour::k_text,
-         view.home_area.empty() ? std::string("Chưa rõ phường, xã nơi bạn ở")
-                                : "Nơi bạn ở: " + view.home_area,
+         view.home_area.empty() ? std::string(ctx.tr("Chưa rõ phường, xã nơi bạn ở"))
+                                : ctx.trf("Nơi bạn ở: {}", view.home_area),
          line_w);
     ImGui::SetCursorScreenPos(ImVec2(at.x + inner - change.x, at.y - ctx.px(16)));
-    if (button(ctx, "##ward", view.home_area.empty() ? "Chọn phường, xã" : "Chọn nơi khác",
+    if (button(ctx, "##ward", view.home_area.empty() ? ctx.tr("Chọn phường, xã") : ctx.tr("Chọn nơi khác"),
                change, ButtonKind::secondary)) {
       ctx.emit(intent::OpenWardPicker{});
     }
   }
   end_panel(ctx, pad);
   ImGui::Dummy(ImVec2(0, ctx.px(16)));
-  if (button(ctx, "##agree", "Đồng ý, xem việc làm", ImVec2(width, ctx.px(120)))) {
+  if (button(ctx, "##agree", ctx.tr("Đồng ý, xem việc làm"), ImVec2(width, ctx.px(120)))) {
     ctx.emit(intent::AcceptConsent{});
   }
 }

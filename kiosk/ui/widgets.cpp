@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -10,6 +11,7 @@ namespace kiosk::ui {
 void GlyphAudit::check(const ImFont* font, std::string_view s) {
   if (m_recording) {
     m_recorded.emplace_back(s);
+    m_recorded_fonts.push_back(font);
   }
   const char* p = s.data();
   const char* end = s.data() + s.size();
@@ -67,7 +69,9 @@ bool button(const UiContext& ctx, const char* id, std::string_view label, ImVec2
   const bool held = ImGui::IsItemActive() && enabled;
   ImU32 fill = colour::k_primary;
   ImU32 text_colour = colour::k_header_text;
-  ImU32 border = 0;
+  // High contrast outlines every button; normal only the danger one.
+  ImU32 border = colour::k_button_border_px > 0.0f ? colour::k_button_border : 0;
+  float border_px = colour::k_button_border_px;
   switch (kind) {
     case ButtonKind::primary:
       fill = held ? colour::k_primary_active : colour::k_primary;
@@ -80,18 +84,20 @@ bool button(const UiContext& ctx, const char* id, std::string_view label, ImVec2
       fill = held ? colour::k_secondary_active : colour::k_card;
       text_colour = colour::k_danger;
       border = colour::k_danger;
+      border_px = std::max(border_px, 3.0f);
       break;
   }
   if (!enabled) {
     fill = colour::k_secondary;
     text_colour = colour::k_disabled;
+    border = 0;  // an inactive button is flat
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 max(pos.x + size.x, pos.y + size.y);
   const float rounding = ctx.px(16);
   dl->AddRectFilled(pos, max, fill, rounding);
   if (border != 0) {
-    dl->AddRect(pos, max, border, rounding, 0, ctx.px(3));
+    dl->AddRect(pos, max, border, rounding, 0, ctx.px(border_px));
   }
   ImFont* font = ctx.fonts.bold;
   const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, size.x - ctx.px(24),
@@ -134,7 +140,7 @@ void end_panel(const UiContext& ctx, float padding) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->ChannelsSetCurrent(0);
   dl->AddRectFilled(min, max, colour::k_card, ctx.px(16));
-  dl->AddRect(min, max, colour::k_card_border, ctx.px(16), 0, ctx.px(2));
+  dl->AddRect(min, max, colour::k_card_border, ctx.px(16), 0, ctx.px(colour::k_border_px));
   dl->ChannelsMerge();
   ImGui::SetCursorScreenPos(ImVec2(min.x, max.y));
   ImGui::Dummy(ImVec2(max.x - min.x, 0));
@@ -171,8 +177,9 @@ bool toggle_chip(const UiContext& ctx, const char* id, std::string_view label, b
   const ImU32 fill = on ? (held ? colour::k_primary_active : colour::k_primary)
                         : (held ? colour::k_secondary_active : colour::k_card);
   dl->AddRectFilled(pos, max, fill, size.y / 2);
-  if (!on) {
-    dl->AddRect(pos, max, colour::k_card_border, size.y / 2, 0, ctx.px(2));
+  if (!on || colour::k_button_border_px > 0.0f) {
+    dl->AddRect(pos, max, on ? colour::k_button_border : colour::k_card_border, size.y / 2, 0,
+                ctx.px(colour::k_border_px));
   }
   ImFont* font = ctx.fonts.bold;
   const float th = text_height(font, label, FLT_MAX);
@@ -200,7 +207,7 @@ bool search_box(const UiContext& ctx, const char* id, const std::string& text,
   const ImVec2 max(pos.x + size.x, pos.y + size.y);
   dl->AddRectFilled(pos, max, colour::k_card, ctx.px(16));
   dl->AddRect(pos, max, focused ? colour::k_header : colour::k_card_border, ctx.px(16), 0,
-              ctx.px(focused ? 4 : 2));
+              ctx.px(focused ? 4 : colour::k_border_px));
   if (magnifier) {
     // The font has no magnifier glyph, so it is drawn.
     const ImVec2 c(pos.x + ctx.px(44), pos.y + size.y / 2 - ctx.px(4));
@@ -212,7 +219,7 @@ bool search_box(const UiContext& ctx, const char* id, const std::string& text,
   const std::string_view shown = text.empty() ? placeholder : std::string_view(text);
   const float th = text_height(font, shown, FLT_MAX);
   const ImVec2 tp(pos.x + ctx.px(magnifier ? 84 : 32), pos.y + (size.y - th) / 2);
-  draw_text(ctx, dl, font, tp, text.empty() ? colour::k_disabled : colour::k_text, shown);
+  draw_text(ctx, dl, font, tp, text.empty() ? colour::k_placeholder : colour::k_text, shown);
   if (focused) {
     const float x = text.empty() ? tp.x
                                  : tp.x + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0,
@@ -241,6 +248,10 @@ void notice(const UiContext& ctx, std::string_view s) {
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), colour::k_notice, ctx.px(14));
   dl->AddRectFilled(pos, ImVec2(pos.x + ctx.px(10), pos.y + h), colour::k_notice_border,
                     ctx.px(14), ImDrawFlags_RoundCornersLeft);
+  if (colour::k_notice_border_px > 0.0f) {
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), colour::k_notice_border, ctx.px(14), 0,
+                ctx.px(colour::k_notice_border_px));
+  }
   draw_text(ctx, dl, font, ImVec2(pos.x + pad + ctx.px(6), pos.y + pad), colour::k_text, s,
             width - 2 * pad - ctx.px(6));
   ImGui::Dummy(ImVec2(width, h));
@@ -253,6 +264,10 @@ void success_banner(const UiContext& ctx, std::string_view s) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), colour::k_chip, ctx.px(14));
+  if (colour::k_notice_border_px > 0.0f) {
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), colour::k_chip_text, ctx.px(14), 0,
+                ctx.px(colour::k_border_px));
+  }
   // The font has no check-mark glyph, so it is drawn.
   const ImVec2 c(pos.x + ctx.px(56), pos.y + h / 2);
   dl->AddCircleFilled(c, ctx.px(30), colour::k_primary);

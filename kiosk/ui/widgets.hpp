@@ -25,13 +25,21 @@ class GlyphAudit {
   /// While on, every string drawn is also kept (tests: what a frame shows).
   void record_text(bool on) { m_recording = on; }
   const std::vector<std::string>& recorded() const { return m_recorded; }
-  void clear_recorded() { m_recorded.clear(); }
+  /// The font each recorded string was drawn in (same order as recorded()).
+  const std::vector<const ImFont*>& recorded_fonts() const { return m_recorded_fonts; }
+  void clear_recorded() {
+    m_recorded.clear();
+    m_recorded_fonts.clear();
+  }
 
  private:
   std::set<unsigned> m_missing;
   bool m_recording = false;
   std::vector<std::string> m_recorded;
+  std::vector<const ImFont*> m_recorded_fonts;
 };
+
+class KeyboardState;
 
 /// What every screen gets for one frame.
 struct UiContext {
@@ -44,6 +52,9 @@ struct UiContext {
   TouchScrolling* scrolling = nullptr;
   /// The session's language (see core/i18n.hpp for how strings are marked).
   Tr t;
+  /// The on-screen keyboard's mode and Telex syllable (ui/keyboard.hpp);
+  /// null: letters typed as they are, no mode keys.
+  KeyboardState* keyboard = nullptr;
 
   float px(float v) const { return v * scale; }
   void emit(Intent i) const { intents->push_back(std::move(i)); }

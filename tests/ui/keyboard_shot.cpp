@@ -96,7 +96,7 @@ int draw_and_save(const Options& o) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("shot", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    const kiosk::ui::UiContext ctx{*fonts, scale, 0.0, &audit, &intents, nullptr, {}};
+    const kiosk::ui::UiContext ctx{fonts->normal, scale, 0.0, &audit, &intents, nullptr, {}};
     search_field(ctx, text);
     ImGui::SetCursorScreenPos(ImVec2(0, io.DisplaySize.y - kiosk::ui::keyboard_height(ctx)));
     kiosk::ui::keyboard(ctx, text);

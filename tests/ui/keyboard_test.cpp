@@ -1,9 +1,11 @@
-// The on-screen keyboard: the pure edit rules, then the widget itself driven
-// through a headless ImGui context (no window, no GL) by simulated taps.
+// The on-screen keyboard: the pure edit rules and the Telex state, then the
+// widget itself driven through a headless ImGui context (no window, no GL)
+// by simulated taps.
 
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -73,6 +75,98 @@ TEST(KeyboardEdit, StopsAtMaxBytesAndCloseChangesNothing) {
   EXPECT_EQ(text, "abc");
 }
 
+// Presses `typed` one key at a time: letters and digits, ' ' the space bar.
+std::string press_all(KeyboardState& state, std::string text, std::string_view typed) {
+  for (const char c : typed) {
+    state.apply(text, c == ' ' ? k_space : letter(c));
+  }
+  return text;
+}
+
+Key mode_key(TelexMode mode) {
+  return Key{Key::Kind::mode, 0, mode};
+}
+
+TEST(KeyboardTelex, ComposesTheIssuesExamples) {
+  KeyboardState state;
+  EXPECT_EQ(state.mode(), TelexMode::telex);  // Vietnamese with accents first
+  EXPECT_EQ(press_all(state, "", "tieengs vieetj"), "tiếng việt");
+  state.reset();
+  EXPECT_EQ(press_all(state, "", "ddi"), "đi");
+  state.reset();
+  EXPECT_EQ(press_all(state, "", "thowj ddieenj"), "thợ điện");
+  state.reset();
+  EXPECT_EQ(press_all(state, "", "hoaf nguwowif"), "hoà người");
+}
+
+TEST(KeyboardTelex, EachKeyReportsWhetherTheTextChanged) {
+  KeyboardState state;
+  std::string text;
+  EXPECT_EQ(state.apply(text, k_space), KeyboardResult::none);  // never a leading space
+  EXPECT_EQ(state.apply(text, letter('v')), KeyboardResult::edited);
+  EXPECT_EQ(state.apply(text, letter('i')), KeyboardResult::edited);
+  EXPECT_EQ(state.apply(text, letter('e')), KeyboardResult::edited);
+  EXPECT_EQ(state.apply(text, letter('e')), KeyboardResult::edited);  // vie → viê
+  EXPECT_EQ(text, "viê");
+  EXPECT_EQ(state.apply(text, letter('t')), KeyboardResult::edited);
+  EXPECT_EQ(state.apply(text, letter('j')), KeyboardResult::edited);  // the tone moves in
+  EXPECT_EQ(text, "việt");
+  EXPECT_EQ(state.apply(text, k_space), KeyboardResult::edited);
+  EXPECT_EQ(state.apply(text, k_space), KeyboardResult::none);  // nor two in a row
+  EXPECT_EQ(state.apply(text, Key{Key::Kind::close}), KeyboardResult::closed);
+  EXPECT_EQ(state.apply(text, letter('\0')), KeyboardResult::none);
+  EXPECT_EQ(text, "việt ");
+}
+
+TEST(KeyboardTelex, ModeKeySwitchesBetweenTelexAndPlain) {
+  KeyboardState state;
+  std::string text = press_all(state, "", "tieengs");
+  EXPECT_EQ(text, "tiếng");
+  // Switching keeps the word as it is and changes no text.
+  EXPECT_EQ(state.apply(text, mode_key(TelexMode::plain)), KeyboardResult::none);
+  EXPECT_EQ(state.mode(), TelexMode::plain);
+  EXPECT_EQ(text, "tiếng");
+  text = press_all(state, text, "s vieetj");
+  EXPECT_EQ(text, "tiếngs vieetj");  // accent-free: every key as typed
+  EXPECT_EQ(state.apply(text, mode_key(TelexMode::plain)), KeyboardResult::none);
+  EXPECT_EQ(state.mode(), TelexMode::plain);  // the mode in use: nothing happens
+  EXPECT_EQ(state.apply(text, mode_key(TelexMode::telex)), KeyboardResult::none);
+  EXPECT_EQ(state.mode(), TelexMode::telex);
+  EXPECT_EQ(press_all(state, text, " ddi"), "tiếngs vieetj đi");
+  // A new person starts with Telex again, and nothing of the old text.
+  state.apply(text, mode_key(TelexMode::plain));
+  state.reset();
+  EXPECT_EQ(state.mode(), TelexMode::telex);
+  EXPECT_EQ(press_all(state, "", "aa"), "â");
+}
+
+TEST(KeyboardTelex, BackspaceTakesOneCharacterAlsoBeforeWhatWasTyped) {
+  KeyboardState state;
+  std::string text = press_all(state, "", "vieetj");
+  EXPECT_EQ(state.apply(text, k_backspace), KeyboardResult::edited);
+  EXPECT_EQ(text, "việ");  // ệ keeps its tone while it stays
+  text = "Hà Nội";  // set elsewhere: typing goes on after it, as a new word
+  EXPECT_EQ(state.apply(text, k_backspace), KeyboardResult::edited);
+  EXPECT_EQ(text, "Hà Nộ");
+  EXPECT_EQ(state.apply(text, letter('s')), KeyboardResult::edited);
+  EXPECT_EQ(text, "Hà Nộs");  // not a tone on the earlier word
+  text.clear();
+  EXPECT_EQ(state.apply(text, k_backspace), KeyboardResult::none);
+}
+
+TEST(KeyboardTelex, StopsAtMaxBytesCountingComposedLetters) {
+  KeyboardState state;
+  std::string text = press_all(state, "", "vie");
+  // "viê" is 4 bytes: composing it from "vie" needs one more than 3.
+  EXPECT_EQ(state.apply(text, letter('e'), 3), KeyboardResult::none);
+  EXPECT_EQ(text, "vie");
+  EXPECT_EQ(state.apply(text, letter('e'), 4), KeyboardResult::edited);
+  EXPECT_EQ(text, "viê");
+  EXPECT_EQ(state.apply(text, letter('j'), 4), KeyboardResult::none);  // ệ is one byte more
+  EXPECT_EQ(state.apply(text, k_space, 4), KeyboardResult::none);
+  EXPECT_EQ(text, "viê");
+}
+
 // A 1920×1080 ImGui frame holding only the keyboard, fed with mouse input.
 class KeyboardWidget : public ::testing::Test {
  protected:
@@ -99,7 +193,8 @@ class KeyboardWidget : public ::testing::Test {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("keyboard", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    const UiContext ctx{m_fonts, 1.0f, 0.0, nullptr, &m_intents, nullptr, {}};
+    const UiContext ctx{m_fonts,   1.0f, 0.0, nullptr, &m_intents, nullptr,
+                        {},        m_with_state ? &m_state : nullptr};
     m_top = ImGui::GetCursorScreenPos();
     m_height = keyboard_height(ctx);
     const KeyboardResult result = keyboard(ctx, m_text);
@@ -124,6 +219,10 @@ class KeyboardWidget : public ::testing::Test {
     std::map<std::string, ImVec2> found;
     for (float y = m_top.y + 2; y < m_top.y + m_height; y += 16) {
       for (float x = 2; x < 1920; x += 16) {
+        if (m_with_state) {  // letters as typed, so each key shows itself
+          m_state.reset();
+          set_mode(TelexMode::plain);
+        }
         m_text = "ab";
         const KeyboardResult r = tap(ImVec2(x, y), ImVec2(x, y));
         std::string key = r == KeyboardResult::closed ? "close"
@@ -139,8 +238,37 @@ class KeyboardWidget : public ::testing::Test {
     return found;
   }
 
+  void set_mode(TelexMode mode) {
+    std::string unused;
+    m_state.apply(unused, Key{Key::Kind::mode, 0, mode});
+  }
+
+  // Where a tap switches the keyboard to `mode`, searched along the row of
+  // `row_y` (from the other mode each time).
+  std::optional<ImVec2> find_mode_key(TelexMode mode, float row_y) {
+    const TelexMode other = mode == TelexMode::telex ? TelexMode::plain : TelexMode::telex;
+    for (float x = 2; x < 1920; x += 16) {
+      set_mode(other);
+      tap(ImVec2(x, row_y), ImVec2(x, row_y));
+      if (m_state.mode() == mode) {
+        return ImVec2(x, row_y);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Taps the keys of `typed` (' ' is the space bar) as a person would.
+  void type(const std::map<std::string, ImVec2>& keys, std::string_view typed) {
+    for (const char c : typed) {
+      const ImVec2 at = keys.at(std::string(1, c));
+      tap(at, at);
+    }
+  }
+
   ImGuiContext* m_context;
   Fonts m_fonts;
+  bool m_with_state = false;  // lends the widget m_state (as KioskUi does)
+  KeyboardState m_state;
   std::vector<Intent> m_intents;
   std::string m_text;
   ImVec2 m_top;
@@ -195,6 +323,71 @@ TEST_F(KeyboardWidget, SlidingOffOrDraggingTypesNothing) {
   const ImVec2 space = keys.at(" ");
   EXPECT_EQ(tap(space, ImVec2(space.x + 40, space.y)), KeyboardResult::none);
   EXPECT_EQ(m_text, "ab");
+}
+
+}  // namespace
+}  // namespace kiosk::ui
+
+namespace kiosk::ui {
+namespace {
+
+TEST_F(KeyboardWidget, TelexByTapsAndTheModeKeys) {
+  m_with_state = true;
+  const auto keys = scan();
+  for (const char c : std::string("abcdefghijklmnopqrstuvwxyz0123456789 ")) {
+    ASSERT_TRUE(keys.count(std::string(1, c))) << c;
+  }
+  const float bottom_row = keys.at(" ").y;
+  const auto plain = find_mode_key(TelexMode::plain, bottom_row);
+  const auto telex = find_mode_key(TelexMode::telex, bottom_row);
+  ASSERT_TRUE(plain && telex);
+
+  m_state.reset();
+  m_text.clear();
+  type(keys, "tieengs vieetj");
+  EXPECT_EQ(m_text, "tiếng việt");
+  // "Không dấu": the text stays, and keys are typed as they are.
+  EXPECT_EQ(tap(*plain, *plain), KeyboardResult::none);
+  EXPECT_EQ(m_state.mode(), TelexMode::plain);
+  EXPECT_EQ(m_text, "tiếng việt");
+  type(keys, " tho dien");
+  EXPECT_EQ(m_text, "tiếng việt tho dien");
+  // "Có dấu (Telex)" again.
+  m_text = "";
+  EXPECT_EQ(tap(*telex, *telex), KeyboardResult::none);
+  EXPECT_EQ(m_state.mode(), TelexMode::telex);
+  type(keys, "ddi");
+  EXPECT_EQ(m_text, "đi");
+}
+
+TEST_F(KeyboardWidget, ModeKeysAreLargeToo) {
+  m_with_state = true;
+  const auto keys = scan();
+  const auto plain = find_mode_key(TelexMode::plain, keys.at(" ").y);
+  ASSERT_TRUE(plain);
+  const auto switches = [&](float x, float y) {
+    set_mode(TelexMode::telex);
+    tap(ImVec2(x, y), ImVec2(x, y));
+    return m_state.mode() == TelexMode::plain;
+  };
+  float top = plain->y;
+  float bottom = plain->y;
+  float left = plain->x;
+  float right = plain->x;
+  while (switches(plain->x, top - 1)) {
+    --top;
+  }
+  while (switches(plain->x, bottom + 1)) {
+    ++bottom;
+  }
+  while (switches(left - 1, plain->y)) {
+    --left;
+  }
+  while (switches(right + 1, plain->y)) {
+    ++right;
+  }
+  EXPECT_GE(bottom - top + 1, 64.0f);
+  EXPECT_GE(right - left + 1, 160.0f);  // wide enough for its label
 }
 
 }  // namespace

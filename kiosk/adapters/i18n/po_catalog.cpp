@@ -51,33 +51,39 @@ void xerror2(int severity, po_message_t, const char* filename1, std::size_t line
 
 const po_xerror_handler k_handler{xerror, xerror2};
 
-// Reads the messages of an open file into a MessageCatalog (no jumps here).
-MessageCatalog messages_of(po_file_t file) {
-  MessageCatalog catalog;
+// The messages of an open file (no jumps here).
+std::vector<PoEntry> entries_of(po_file_t file) {
+  std::vector<PoEntry> out;
   po_message_iterator_t it = po_message_iterator(file, nullptr);
   while (po_message_t m = po_next_message(it)) {
     const char* msgid = po_message_msgid(m);
-    if (msgid == nullptr || *msgid == '\0' || po_message_is_obsolete(m) != 0 ||
-        po_message_is_fuzzy(m) != 0) {
-      continue;  // the header, old entries, and guesses nobody checked
+    if (msgid == nullptr || *msgid == '\0' || po_message_is_obsolete(m) != 0) {
+      continue;  // the header and old entries
     }
-    if (po_message_msgid_plural(m) != nullptr) {
-      std::vector<std::string> forms;
+    PoEntry e;
+    e.msgid = msgid;
+    e.fuzzy = po_message_is_fuzzy(m) != 0;
+    if (const char* plural = po_message_msgid_plural(m)) {
+      e.msgid_plural = plural;
       for (int i = 0; const char* s = po_message_msgstr_plural(m, i); ++i) {
-        forms.emplace_back(s);
+        e.msgstr.emplace_back(s);
       }
-      catalog.add_plural(msgid, std::move(forms));
-    } else if (const char* s = po_message_msgstr(m); s != nullptr && *s != '\0') {
-      catalog.add(msgid, s);
+    } else {
+      const char* s = po_message_msgstr(m);
+      e.msgstr.emplace_back(s != nullptr ? s : "");
     }
+    if (po_filepos_t pos = po_message_filepos(m, 0)) {
+      e.where = fmt::format("{}:{}", po_filepos_file(pos), po_filepos_start_line(pos));
+    }
+    out.push_back(std::move(e));
   }
   po_message_iterator_free(it);
-  return catalog;
+  return out;
 }
 
 }  // namespace
 
-tl::expected<MessageCatalog, std::string> read_po(const std::string& path) {
+tl::expected<std::vector<PoEntry>, std::string> read_po_entries(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     return tl::unexpected(path + ": no such file");
   }
@@ -95,8 +101,27 @@ tl::expected<MessageCatalog, std::string> read_po(const std::string& path) {
     }
     return tl::unexpected(errors.first.empty() ? path + ": cannot be read" : errors.first);
   }
-  MessageCatalog catalog = messages_of(file);
+  std::vector<PoEntry> entries = entries_of(file);
   po_file_free(file);
+  return entries;
+}
+
+tl::expected<MessageCatalog, std::string> read_po(const std::string& path) {
+  auto entries = read_po_entries(path);
+  if (!entries) {
+    return tl::unexpected(entries.error());
+  }
+  MessageCatalog catalog;
+  for (auto& e : *entries) {
+    if (e.fuzzy) {
+      continue;  // a guess nobody checked is no translation
+    }
+    if (!e.msgid_plural.empty()) {
+      catalog.add_plural(std::move(e.msgid), std::move(e.msgstr));
+    } else if (!e.msgstr.front().empty()) {
+      catalog.add(std::move(e.msgid), std::move(e.msgstr.front()));
+    }
+  }
   return catalog;
 }
 
