@@ -6,17 +6,23 @@
 # strings untranslated (msgmerge), for a translator to fill in with any PO
 # editor; translations handed in as separate files (po/parts/*.po) fill the
 # gaps. tests/ui/i18n_test checks that nothing is left untranslated.
+# With --pot FILE it only writes the template (the build does, for tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
+pot=po/kiosk.pot
+if [[ "${1:-}" == --pot ]]; then
+  pot=$2
+else
+  scripts/deps.sh
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pot=po/kiosk.pot
-git ls-files 'kiosk/*.cpp' 'kiosk/*.hpp' | grep -v '^kiosk/tools/' |
+find kiosk \( -name '*.cpp' -o -name '*.hpp' \) -not -path 'kiosk/tools/*' | LC_ALL=C sort |
   xgettext --files-from=- --from-code=UTF-8 --language=C++ --keyword=tr --keyword=trf \
     --keyword=trn:1,2 --keyword=N_ --add-comments=TRANSLATORS: --sort-by-file --no-wrap \
     --package-name=kiosk --msgid-bugs-address=kiosk@dvvl.hanoi.gov.vn -o "$pot"
 sed -i 's/charset=CHARSET/charset=UTF-8/' "$pot"
+[[ "${1:-}" == --pot ]] && exit 0
 
 # Vietnamese: the source strings themselves (one plural form).
 msginit --no-translator --no-wrap --locale=vi_VN.UTF-8 -i "$pot" -o "$tmp/vi.po" 2>/dev/null
