@@ -1,5 +1,6 @@
 #include "app/window.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include <SDL.h>
@@ -65,7 +66,28 @@ Window::~Window() {
   SDL_Quit();
 }
 
-float Window::scale() const { return static_cast<float>(m_height) / 1080.0f; }
+float Window::scale() const {
+  // The layouts are drawn for a short side of 1080 px: a landscape
+  // 1920×1080 or a portrait 1080×1920 screen is 1.0, 1366×768 is 0.71.
+  const float by_pixels = static_cast<float>(std::min(m_width, m_height)) / 1080.0f;
+  // On a small, dense panel that would make touch targets physically
+  // small: the 64 px buttons must stay at least 10 mm wide.
+  float ddpi = 0.0f;
+  const int display = SDL_GetWindowDisplayIndex(m_window);
+  if (display >= 0 && SDL_GetDisplayDPI(display, &ddpi, nullptr, nullptr) == 0 && ddpi > 0.0f) {
+    const float window_points = [&] {
+      int w = 0;
+      int h = 0;
+      SDL_GetWindowSize(m_window, &w, &h);
+      return static_cast<float>(std::max(1, std::min(w, h)));
+    }();
+    // ddpi is per window point; the drawable may have more pixels per point.
+    const float pixels_per_point = static_cast<float>(std::min(m_width, m_height)) / window_points;
+    const float ten_mm = 10.0f / 25.4f * ddpi * pixels_per_point;
+    return std::max(by_pixels, ten_mm / 64.0f);
+  }
+  return by_pixels;
+}
 
 void Window::begin_frame() {
   SDL_GL_GetDrawableSize(m_window, &m_width, &m_height);

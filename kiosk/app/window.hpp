@@ -27,7 +27,8 @@ class Window {
   Window(const Window&) = delete;
   Window& operator=(const Window&) = delete;
 
-  /// UI scale: 1.0 at 1080 pixels tall.
+  /// UI scale: 1.0 when the screen's short side is 1080 pixels, and never
+  /// so small that a 64 px target is under 10 mm on this display's DPI.
   float scale() const;
   void begin_frame();
   /// Renders ImGui's draw data; `present` swaps buffers.
