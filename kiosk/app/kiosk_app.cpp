@@ -169,9 +169,17 @@ Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fon
         });
       }),
       // What a crash or a dead network left in the outbox goes out from here.
-      m_outbox_sender(*m_outbox, std::chrono::seconds{30}, [this](std::size_t pending) {
-        m_queue.post([this, pending] { m_outbox_pending = pending; });
-      }) {
+      m_outbox_sender(*m_outbox, std::chrono::seconds{30},
+                      [this, last = std::optional<std::size_t>()](std::size_t pending) mutable {
+                        // On the outbox thread. Only a change is posted: a post
+                        // wakes the loop to draw, and an idle kiosk should not
+                        // redraw every 30 s for the same count.
+                        if (last == pending) {
+                          return;
+                        }
+                        last = pending;
+                        m_queue.post([this, pending] { m_outbox_pending = pending; });
+                      }) {
   m_ui.set_translations(std::move(translations));
   m_wake_event = SDL_RegisterEvents(1);
   m_queue.set_wake([this] {

@@ -259,7 +259,8 @@ KeyboardResult keyboard(const UiContext& ctx, std::string& text, std::size_t max
   KeyboardResult result = KeyboardResult::none;
   KeyboardState* state = ctx.keyboard;
   const auto press = [&](Key key) {
-    result = state != nullptr ? state->apply(text, key, max_bytes) : apply_key(text, key, max_bytes);
+    result =
+        state != nullptr ? state->apply(text, key, max_bytes) : apply_key(text, key, max_bytes);
   };
   int id = 0;
   for (int row = 0; row < 4; ++row) {

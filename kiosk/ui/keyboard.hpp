@@ -26,7 +26,7 @@ enum class KeyboardResult {
 struct Key {
   enum class Kind { character, space, backspace, close, mode };
   Kind kind = Kind::character;
-  char character = 0;  // 'a'–'z' or '0'–'9' when kind is character
+  char character = 0;                 // 'a'–'z' or '0'–'9' when kind is character
   TelexMode mode = TelexMode::telex;  // what a mode key switches to
 };
 
@@ -63,8 +63,8 @@ class KeyboardState {
   void reset();
 
  private:
-  std::string m_base;         // the text before what the composer typed
-  TelexComposer m_composer;   // what was typed since, Telex or plain
+  std::string m_base;        // the text before what the composer typed
+  TelexComposer m_composer;  // what was typed since, Telex or plain
 };
 
 /// Height of the keyboard drawn by keyboard() at the context's scale.

@@ -13,7 +13,8 @@ constexpr float k_card_width = 300.0f;
 constexpr float k_card_height = k_card_width * 54.0f / 85.6f;
 constexpr float k_scanner_width = 380.0f;
 constexpr float k_scanner_height = 64.0f;
-constexpr float k_rest_gap = 22.0f;  // between the resting card and the scanner's glass
+constexpr float k_rest_gap = 22.0f;     // between the resting card and the scanner's glass
+constexpr float k_min_height = 400.0f;  // the card's way down needs this much
 
 // The loop, in 1/8 s steps: held up (0–1), down to the scanner (2–7),
 // resting while the light sweeps the QR code (8–15), read (16–19, the tick
@@ -34,8 +35,9 @@ long long step_of(double time) {
 }
 
 WelcomePose pose_at_step(long long step) {
-  const int f = static_cast<int>(((step % k_welcome_animation_frames) + k_welcome_animation_frames) %
-                                 k_welcome_animation_frames);
+  const int f =
+      static_cast<int>(((step % k_welcome_animation_frames) + k_welcome_animation_frames) %
+                       k_welcome_animation_frames);
   WelcomePose p;
   if (f < k_rest_from) {
     p.moving = true;
@@ -49,7 +51,8 @@ WelcomePose pose_at_step(long long step) {
                         static_cast<float>(k_welcome_animation_frames - k_up_from + 1));
   }
   if (f >= k_rest_from && f < k_scanned_from) {
-    p.scan = static_cast<float>(f - k_rest_from) / static_cast<float>(k_scanned_from - k_rest_from - 1);
+    p.scan =
+        static_cast<float>(f - k_rest_from) / static_cast<float>(k_scanned_from - k_rest_from - 1);
   }
   p.scanned = f >= k_scanned_from && f < k_tick_until;
   return p;
@@ -100,34 +103,42 @@ std::pair<ImVec2, ImVec2> draw_card_back(ImDrawList* dl, ImVec2 min, float width
   return {qr, ImVec2(qr.x + 21 * m, qr.y + 21 * m)};
 }
 
+// Pixels per unit of a 1080 px tall screen, shrunk so the picture fits its box.
+struct Units {
+  float per_px;
+  float operator()(float v) const { return v * per_px; }
+};
+
 // The scanner's top face below the screen: a dark slab with its glass and a
 // light that turns green while it reads.
-void draw_scanner(const UiContext& ctx, ImDrawList* dl, ImVec2 min, ImVec2 max, bool lit) {
-  dl->AddRectFilled(ImVec2(min.x + ctx.px(4), min.y + ctx.px(8)),
-                    ImVec2(max.x + ctx.px(4), max.y + ctx.px(8)), IM_COL32(0, 0, 0, 40), ctx.px(16));
-  dl->AddRectFilled(min, max, IM_COL32(51, 65, 85, 255), ctx.px(16));
-  const ImVec2 g0(min.x + ctx.px(70), min.y + ctx.px(12));
-  const ImVec2 g1(max.x - ctx.px(70), max.y - ctx.px(12));
-  dl->AddRectFilled(g0, g1, lit ? colour::k_primary : IM_COL32(15, 23, 42, 255), ctx.px(8));
-  dl->AddLine(ImVec2(g0.x + ctx.px(14), g0.y + ctx.px(8)), ImVec2(g0.x + ctx.px(90), g0.y + ctx.px(8)),
-              IM_COL32(255, 255, 255, 60), ctx.px(3));
-  dl->AddCircleFilled(ImVec2(max.x - ctx.px(34), (min.y + max.y) / 2), ctx.px(8),
+void draw_scanner(Units px, ImDrawList* dl, ImVec2 min, ImVec2 max, bool lit) {
+  dl->AddRectFilled(ImVec2(min.x + px(4), min.y + px(8)), ImVec2(max.x + px(4), max.y + px(8)),
+                    IM_COL32(0, 0, 0, 40), px(16));
+  dl->AddRectFilled(min, max, IM_COL32(51, 65, 85, 255), px(16));
+  const ImVec2 g0(min.x + px(70), min.y + px(12));
+  const ImVec2 g1(max.x - px(70), max.y - px(12));
+  dl->AddRectFilled(g0, g1, lit ? colour::k_primary : IM_COL32(15, 23, 42, 255), px(8));
+  dl->AddLine(ImVec2(g0.x + px(14), g0.y + px(8)), ImVec2(g0.x + px(90), g0.y + px(8)),
+              IM_COL32(255, 255, 255, 60), px(3));
+  dl->AddCircleFilled(ImVec2(max.x - px(34), (min.y + max.y) / 2), px(8),
                       lit ? IM_COL32(80, 220, 130, 255) : IM_COL32(100, 116, 139, 255));
 }
 
-void draw_tick_badge(const UiContext& ctx, ImDrawList* dl, ImVec2 c) {
-  const float r = ctx.px(32);
-  dl->AddCircleFilled(c, r + ctx.px(4), IM_COL32_WHITE);
+void draw_tick_badge(Units px, ImDrawList* dl, ImVec2 c) {
+  const float r = px(32);
+  dl->AddCircleFilled(c, r + px(4), IM_COL32_WHITE);
   dl->AddCircleFilled(c, r, colour::k_primary);
   dl->PathLineTo(ImVec2(c.x - r * 0.45f, c.y + r * 0.02f));
   dl->PathLineTo(ImVec2(c.x - r * 0.1f, c.y + r * 0.36f));
   dl->PathLineTo(ImVec2(c.x + r * 0.5f, c.y - r * 0.34f));
-  dl->PathStroke(IM_COL32_WHITE, 0, ctx.px(7));
+  dl->PathStroke(IM_COL32_WHITE, 0, px(7));
 }
 
 }  // namespace
 
-WelcomePose welcome_pose(double time) { return pose_at_step(step_of(time)); }
+WelcomePose welcome_pose(double time) {
+  return pose_at_step(step_of(time));
+}
 
 double welcome_animation_next_change(double time) {
   const long long step = step_of(time);
@@ -142,52 +153,54 @@ double welcome_animation_next_change(double time) {
 void draw_welcome_animation(const UiContext& ctx, ImVec2 origin, ImVec2 size, double time) {
   const WelcomePose pose = welcome_pose(time);
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  // The whole picture shrinks when the box is smaller than it is drawn for.
+  const float fit =
+      std::min({1.0f, size.x / ctx.px(k_scanner_width + 16.0f), size.y / ctx.px(k_min_height)});
+  const Units px{ctx.scale * fit};
   const float cx = origin.x + size.x / 2;
-  const float card_w = ctx.px(k_card_width);
-  const float card_h = ctx.px(k_card_height);
-  const float scanner_w = std::min(size.x, ctx.px(k_scanner_width));
-  const ImVec2 s0(cx - scanner_w / 2, origin.y + size.y - ctx.px(k_scanner_height));
+  const float card_w = px(k_card_width);
+  const float card_h = px(k_card_height);
+  const float scanner_w = px(k_scanner_width);
+  const ImVec2 s0(cx - scanner_w / 2, origin.y + size.y - px(k_scanner_height));
   const ImVec2 s1(cx + scanner_w / 2, origin.y + size.y);
-  const float rest_y = s0.y - ctx.px(k_rest_gap) - card_h;
-  const float raised_y = origin.y + ctx.px(8);
+  const float rest_y = s0.y - px(k_rest_gap) - card_h;
+  const float raised_y = origin.y + px(8);
   const ImVec2 card(cx - card_w / 2, rest_y + pose.lift * (raised_y - rest_y));
   const float card_bottom = card.y + card_h;
 
-  draw_scanner(ctx, dl, s0, s1, pose.scan >= 0.0f || pose.scanned);
+  draw_scanner(px, dl, s0, s1, pose.scan >= 0.0f || pose.scanned);
   if (pose.scan >= 0.0f) {
     // A soft light rising from the glass to the card.
-    dl->AddRectFilledMultiColor(ImVec2(s0.x + ctx.px(70), card_bottom - ctx.px(6)),
-                                ImVec2(s1.x - ctx.px(70), s0.y + ctx.px(12)),
-                                with_alpha(colour::k_primary, 30), with_alpha(colour::k_primary, 30),
-                                with_alpha(colour::k_primary, 110),
-                                with_alpha(colour::k_primary, 110));
+    dl->AddRectFilledMultiColor(
+        ImVec2(s0.x + px(70), card_bottom - px(6)), ImVec2(s1.x - px(70), s0.y + px(12)),
+        with_alpha(colour::k_primary, 30), with_alpha(colour::k_primary, 30),
+        with_alpha(colour::k_primary, 110), with_alpha(colour::k_primary, 110));
   }
   // The card's shadow falls further away the higher it is held.
-  const float shadow = ctx.px(6) + pose.lift * ctx.px(14);
+  const float shadow = px(6) + pose.lift * px(14);
   dl->AddRectFilled(ImVec2(card.x + shadow, card.y + shadow),
                     ImVec2(card.x + card_w + shadow, card_bottom + shadow), IM_COL32(0, 0, 0, 36),
-                    ctx.px(17));
+                    px(17));
   const auto [qr0, qr1] = draw_card_back(dl, card, card_w);
   if (pose.scan >= 0.0f) {
     // The scan line and the light trailing above it, over the QR code.
     const float y = qr0.y + pose.scan * (qr1.y - qr0.y);
-    const float band = ctx.px(40);
-    dl->AddRectFilledMultiColor(ImVec2(qr0.x - ctx.px(8), std::max(qr0.y, y - band)),
-                                ImVec2(qr1.x + ctx.px(8), y), with_alpha(colour::k_primary, 0),
+    const float band = px(40);
+    dl->AddRectFilledMultiColor(ImVec2(qr0.x - px(8), std::max(qr0.y, y - band)),
+                                ImVec2(qr1.x + px(8), y), with_alpha(colour::k_primary, 0),
                                 with_alpha(colour::k_primary, 0), with_alpha(colour::k_primary, 90),
                                 with_alpha(colour::k_primary, 90));
-    dl->AddLine(ImVec2(qr0.x - ctx.px(12), y), ImVec2(qr1.x + ctx.px(12), y), colour::k_primary,
-                ctx.px(4));
+    dl->AddLine(ImVec2(qr0.x - px(12), y), ImVec2(qr1.x + px(12), y), colour::k_primary, px(4));
   }
   if (pose.scanned) {
-    draw_tick_badge(ctx, dl, ImVec2(card.x + card_w - ctx.px(6), card.y + ctx.px(6)));
+    draw_tick_badge(px, dl, ImVec2(card.x + card_w - px(6), card.y + px(6)));
   }
   if (pose.moving) {
     // An arrow from the card down to the glass, where there is room for it.
-    const float top = card_bottom + ctx.px(16);
-    const float bottom = std::min(top + ctx.px(60), s0.y - ctx.px(10));
-    if (bottom - top >= ctx.px(24)) {
-      const float half = ctx.px(40) * (bottom - top) / ctx.px(60);
+    const float top = card_bottom + px(16);
+    const float bottom = std::min(top + px(60), s0.y - px(10));
+    if (bottom - top >= px(24)) {
+      const float half = px(40) * (bottom - top) / px(60);
       dl->AddTriangleFilled(ImVec2(cx - half, top), ImVec2(cx + half, top), ImVec2(cx, bottom),
                             colour::k_primary);
     }

@@ -18,10 +18,10 @@ inline constexpr int k_welcome_animation_frames = 24;
 
 /// Where everything is in one picture of the loop. Pure data, any thread.
 struct WelcomePose {
-  float lift = 1.0f;    // 1: the card held up at the start, 0: resting over the scanner
-  float scan = -1.0f;   // the scan light's line over the QR code, 0 top … 1 bottom; < 0: off
-  bool scanned = false; // the scanner has read it: a tick on the card
-  bool moving = false;  // on its way down: an arrow shows where to
+  float lift = 1.0f;     // 1: the card held up at the start, 0: resting over the scanner
+  float scan = -1.0f;    // the scan light's line over the QR code, 0 top … 1 bottom; < 0: off
+  bool scanned = false;  // the scanner has read it: a tick on the card
+  bool moving = false;   // on its way down: an arrow shows where to
 
   bool operator==(const WelcomePose&) const = default;
 };

@@ -145,7 +145,7 @@ TEST(KeyboardTelex, BackspaceTakesOneCharacterAlsoBeforeWhatWasTyped) {
   std::string text = press_all(state, "", "vieetj");
   EXPECT_EQ(state.apply(text, k_backspace), KeyboardResult::edited);
   EXPECT_EQ(text, "việ");  // ệ keeps its tone while it stays
-  text = "Hà Nội";  // set elsewhere: typing goes on after it, as a new word
+  text = "Hà Nội";         // set elsewhere: typing goes on after it, as a new word
   EXPECT_EQ(state.apply(text, k_backspace), KeyboardResult::edited);
   EXPECT_EQ(text, "Hà Nộ");
   EXPECT_EQ(state.apply(text, letter('s')), KeyboardResult::edited);
@@ -193,8 +193,8 @@ class KeyboardWidget : public ::testing::Test {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("keyboard", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    const UiContext ctx{m_fonts,   1.0f, 0.0, nullptr, &m_intents, nullptr,
-                        {},        m_with_state ? &m_state : nullptr};
+    const UiContext ctx{m_fonts,    1.0f,    0.0, nullptr,
+                        &m_intents, nullptr, {},  m_with_state ? &m_state : nullptr};
     m_top = ImGui::GetCursorScreenPos();
     m_height = keyboard_height(ctx);
     const KeyboardResult result = keyboard(ctx, m_text);

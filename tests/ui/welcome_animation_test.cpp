@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "core/profile.hpp"
 #include "ui/kiosk_ui.hpp"
 #include "ui/welcome_animation.hpp"
 #include "ui/widgets.hpp"
@@ -119,6 +120,18 @@ TEST(WelcomeAnimation, OnlyTheWelcomeScreenWithoutCameraAnimates) {
   EXPECT_FALSE(KioskUi::next_animation_frame(view, info, k_start));
 }
 
+TEST(WelcomeAnimation, ProfileSwitchesItOff) {
+  const auto defaults = parse_profile("", "p.toml");
+  ASSERT_TRUE(defaults);
+  EXPECT_TRUE(defaults->ui.welcome_animation);
+  const auto off = parse_profile("[ui]\nwelcome_animation = false\n", "p.toml");
+  ASSERT_TRUE(off);
+  EXPECT_FALSE(off->ui.welcome_animation);
+  const auto bad = parse_profile("[ui]\nwelcome_animation = \"no\"\n", "p.toml");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().to_string().find("welcome_animation"), std::string::npos);
+}
+
 // Draws the animation alone into a headless 1920×1080 frame and returns its
 // vertices' positions and colours.
 class WelcomeAnimationDrawing : public ::testing::Test {
@@ -148,9 +161,9 @@ class WelcomeAnimationDrawing : public ::testing::Test {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
     // No background: only the animation's own shapes are in the draw data.
-    ImGui::Begin("welcome", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoBackground);
+    ImGui::Begin(
+        "welcome", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground);
     const UiContext ctx{m_fonts, 1.0f, time, nullptr, &m_intents, nullptr, {}};
     draw_welcome_animation(ctx, m_origin, m_size, ctx.anim_time);
     ImGui::End();
@@ -185,14 +198,18 @@ TEST_F(WelcomeAnimationDrawing, SamePictureWithinAStepAnotherAtTheNext) {
   }
 }
 
-TEST_F(WelcomeAnimationDrawing, StaysInsideItsBox) {
-  for (int i = 0; i < k_welcome_animation_frames; ++i) {
-    const Drawn d = draw(k_start + (i + 0.5) * k_step);
-    // Shadows may reach a little past the box (at most 24 px).
-    EXPECT_GE(d.min.x, m_origin.x - 1) << i;
-    EXPECT_GE(d.min.y, m_origin.y - 1) << i;
-    EXPECT_LE(d.max.x, m_origin.x + m_size.x + 24) << i;
-    EXPECT_LE(d.max.y, m_origin.y + m_size.y + 24) << i;
+TEST_F(WelcomeAnimationDrawing, StaysInsideItsBoxAndShrinksToFit) {
+  // The landscape box, then a narrow one (a portrait screen).
+  for (const ImVec2 size : {ImVec2(750, 410), ImVec2(260, 260)}) {
+    m_size = size;
+    for (int i = 0; i < k_welcome_animation_frames; ++i) {
+      const Drawn d = draw(k_start + (i + 0.5) * k_step);
+      // Shadows may reach a little past the box (at most 24 px).
+      EXPECT_GE(d.min.x, m_origin.x - 1) << size.x << " " << i;
+      EXPECT_GE(d.min.y, m_origin.y - 1) << size.x << " " << i;
+      EXPECT_LE(d.max.x, m_origin.x + m_size.x + 24) << size.x << " " << i;
+      EXPECT_LE(d.max.y, m_origin.y + m_size.y + 24) << size.x << " " << i;
+    }
   }
 }
 
