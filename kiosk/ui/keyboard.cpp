@@ -79,16 +79,19 @@ float text_width(const ImFont* font, std::string_view s) {
 
 // A label centred on a key cap at `cap`, `size`: in bold when it fits, else
 // in the small font, else on two lines split at the last space that fits.
-void draw_fitted_label(const UiContext& ctx, ImDrawList* dl, std::string_view label, ImVec2 cap,
-                       ImVec2 size, ImU32 ink) {
+// Keys that belong together pass the longest of their labels as `fit_as`,
+// so they all get the same font. Returns where the text ends below.
+float draw_fitted_label(const UiContext& ctx, ImDrawList* dl, std::string_view label, ImVec2 cap,
+                        ImVec2 size, ImU32 ink, std::string_view fit_as) {
   const float room = size.x - ctx.px(20);
   const auto centred = [&](ImFont* font, std::string_view line, float y) {
     draw_text(ctx, dl, font, ImVec2(cap.x + (size.x - text_width(font, line)) / 2, y), ink, line);
   };
   for (ImFont* font : {ctx.fonts.bold, ctx.fonts.small}) {
-    if (text_width(font, label) <= room) {
-      centred(font, label, cap.y + (size.y - font->FontSize) / 2);
-      return;
+    if (std::max(text_width(font, label), text_width(font, fit_as)) <= room) {
+      const float y = cap.y + (size.y - font->FontSize) / 2;
+      centred(font, label, y);
+      return y + font->FontSize;
     }
   }
   ImFont* font = ctx.fonts.small;
@@ -98,18 +101,20 @@ void draw_fitted_label(const UiContext& ctx, ImDrawList* dl, std::string_view la
     split = label.rfind(' ', split - 1);
   }
   if (split == std::string_view::npos || split == 0) {
-    centred(font, label, cap.y + (size.y - font->FontSize) / 2);  // one word: as it is
-    return;
+    const float y = cap.y + (size.y - font->FontSize) / 2;
+    centred(font, label, y);  // one word: as it is
+    return y + font->FontSize;
   }
   const float line = font->FontSize;
   const float top = cap.y + (size.y - 2 * line) / 2;
   centred(font, label.substr(0, split), top);
   centred(font, label.substr(split + 1), top + line);
+  return top + 2 * line;
 }
 
 // One key; true when a finger was lifted on it after a tap (not a drag).
 bool draw_key(const UiContext& ctx, int id, std::string_view label, ImVec2 pos, ImVec2 size,
-              KeyStyle style, bool backspace = false) {
+              KeyStyle style, bool backspace = false, std::string_view fit_as = {}) {
   ImGui::SetCursorScreenPos(pos);
   ImGui::PushID(id);
   const bool tapped = ImGui::InvisibleButton("key", size) && !was_drag();
@@ -139,25 +144,34 @@ bool draw_key(const UiContext& ctx, int id, std::string_view label, ImVec2 pos, 
   const ImVec2 cap(pos.x, held ? pos.y + lift : pos.y);
   dl->AddRectFilled(cap, ImVec2(max.x, cap.y + size.y), fill, rounding);
   if (style == KeyStyle::selected || (style == KeyStyle::function && !backspace)) {
-    draw_fitted_label(ctx, dl, label, cap, size, ink);
-    if (style == KeyStyle::selected) {
+    const float text_bottom = draw_fitted_label(ctx, dl, label, cap, size, ink, fit_as);
+    const float bar_top = cap.y + size.y - ctx.px(9);
+    if (style == KeyStyle::selected && text_bottom + ctx.px(2) <= bar_top) {
       // The mode in use: a bar under the label besides the fill.
-      dl->AddRectFilled(ImVec2(cap.x + ctx.px(24), cap.y + size.y - ctx.px(9)),
+      dl->AddRectFilled(ImVec2(cap.x + ctx.px(24), bar_top),
                         ImVec2(cap.x + size.x - ctx.px(24), cap.y + size.y - ctx.px(5)), ink,
                         ctx.px(2));
     }
     return tapped;
   }
-  ImFont* font = style == KeyStyle::letter ? ctx.fonts.heading : ctx.fonts.bold;
-  const ImVec2 ts =
-      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.data(), label.data() + label.size());
+  // Letters in the heading font; "Xóa" and "Xong" in bold, or in the small
+  // font where the key is narrow (large text on a narrow screen), and
+  // backspace keeps at least its arrow.
   const float arrow = backspace ? ctx.px(40) : 0.0f;
-  const float x = cap.x + (size.x - ts.x - arrow) / 2 + arrow;
-  const float y = cap.y + (size.y - ts.y) / 2;
+  const float room = size.x - ctx.px(20) - arrow;
+  ImFont* font = style == KeyStyle::letter ? ctx.fonts.heading : ctx.fonts.bold;
+  if (style != KeyStyle::letter && text_width(font, label) > room) {
+    font = ctx.fonts.small;
+  }
+  const bool show_label = !backspace || text_width(font, label) <= room;
+  const float text_w = show_label ? text_width(font, label) : 0.0f;
+  const float x = cap.x + (size.x - text_w - arrow) / 2 + arrow;
   if (backspace) {
     draw_backspace_arrow(ctx, dl, ImVec2(x - arrow, cap.y + size.y / 2), ink);
   }
-  draw_text(ctx, dl, font, ImVec2(x, y), ink, label);
+  if (show_label) {
+    draw_text(ctx, dl, font, ImVec2(x, cap.y + (size.y - font->FontSize) / 2), ink, label);
+  }
   return tapped;
 }
 
@@ -283,13 +297,14 @@ KeyboardResult keyboard(const UiContext& ctx, std::string& text, std::size_t max
       std::string_view label;
     } modes[] = {{TelexMode::telex, ctx.tr("Có dấu (Telex)")},
                  {TelexMode::plain, ctx.tr("Không dấu")}};
-    float column = 0.0f;
-    for (const auto& m : modes) {
-      const KeyStyle style = state->mode() == m.mode ? KeyStyle::selected : KeyStyle::function;
-      if (draw_key(ctx, id++, m.label, l.at(column, 4), l.size(2.0f), style)) {
-        press(Key{Key::Kind::mode, 0, m.mode});
+    for (int i = 0; i < 2; ++i) {
+      const KeyStyle style =
+          state->mode() == modes[i].mode ? KeyStyle::selected : KeyStyle::function;
+      // Each is fitted as if it had the other's label too: one font for both.
+      if (draw_key(ctx, id++, modes[i].label, l.at(2.0f * static_cast<float>(i), 4), l.size(2.0f),
+                   style, false, modes[1 - i].label)) {
+        press(Key{Key::Kind::mode, 0, modes[i].mode});
       }
-      column += 2.0f;
     }
     space_from = 4.0f;
   }
