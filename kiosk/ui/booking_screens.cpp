@@ -17,7 +17,10 @@ std::string slot_time(const Slot& s) {
 bool slot_row(const UiContext& ctx, const Slot& s, int index) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float h = ctx.px(150);
+  // The time and the date under it, 150 px at normal sizes; taller with
+  // large text.
+  const float date_y = ctx.px(18) + ctx.fonts.title->FontSize * 1.3f;
+  const float h = date_y + ctx.fonts.body->FontSize + ctx.px(22);
   const bool open = s.remaining > 0;
   ImGui::PushID(index);
   const bool tapped = ImGui::InvisibleButton("slot", ImVec2(width, h)) && open && !was_drag();
@@ -31,7 +34,7 @@ bool slot_row(const UiContext& ctx, const Slot& s, int index) {
   const float pad = ctx.px(32);
   const ImU32 main = open ? colour::k_text : colour::k_disabled;
   draw_text(ctx, dl, ctx.fonts.title, ImVec2(pos.x + pad, pos.y + ctx.px(18)), main, slot_time(s));
-  draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, pos.y + ctx.px(94)), colour::k_muted,
+  draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, pos.y + date_y), colour::k_muted,
             format_weekday_date(s.starts_at, ctx.t) + (s.booth.empty() ? "" : "   ·   " + s.booth));
   const std::string places = open ? ctx.trn("Còn {} chỗ", "Còn {} chỗ", s.remaining) : std::string(ctx.tr("Hết chỗ"));
   const ImVec2 ps = ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0,
@@ -160,6 +163,16 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
     return;
   }
   const float width = ImGui::GetContentRegionAvail().x;
+  const float buttons_h = ctx.px(110);
+  // Why the request is not sent yet stays by the buttons, on screen.
+  const std::string why =
+      view.notice.empty() ? std::string() : ctx.t.trv(view.notice, view.notice_args);
+  if (!view.keyboard_open) {
+    const float why_h = why.empty() ? 0.0f
+                                    : notice_height(ctx, why, width) + ctx.px(8) +
+                                          2 * ImGui::GetStyle().ItemSpacing.y;
+    begin_details(ctx, "##confirm-details", buttons_h + why_h);
+  }
   text(ctx, ctx.fonts.title, colour::k_text,
        view.interest ? ctx.tr("Đăng ký quan tâm vị trí này") : ctx.tr("Kiểm tra lại lịch hẹn"));
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
@@ -169,15 +182,17 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
   }
   phone_entry(ctx, view, width);
   ImGui::Dummy(ImVec2(0, ctx.px(8)));
-  if (!view.notice.empty()) {
-    notice(ctx, ctx.t.trv(view.notice, view.notice_args));
+  if (!view.keyboard_open) {
+    end_details(ctx);
+  }
+  if (!why.empty()) {
+    notice(ctx, why);
     ImGui::Dummy(ImVec2(0, ctx.px(8)));
   }
   if (view.keyboard_open) {
     return;  // "Xong" on the keypad brings the buttons back
   }
   // The buttons sit at the bottom, whatever is above them.
-  const float buttons_h = ctx.px(110);
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
                                    std::max(ImGui::GetCursorScreenPos().y,
                                             ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
@@ -238,7 +253,10 @@ void done_details(const UiContext& ctx, const JourneyView& view, float width, bo
   const bool booked = view.confirmation && !view.interest;
   const std::string code = booked ? view.confirmation->reference : view.queued_code;
   // A child as wide as the panel, so the code centres in the panel.
-  ImGui::BeginChild("code", ImVec2(inner, ctx.px(190)), false,
+  // Its label and the code: 190 px at normal sizes.
+  const float code_h = ctx.fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y +
+                       ctx.fonts.huge->FontSize + ctx.px(16);
+  ImGui::BeginChild("code", ImVec2(inner, code_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs);
   text_centered(ctx, ctx.fonts.body, colour::k_muted,
                 booked ? ctx.tr("Mã đặt lịch của bạn")
@@ -286,6 +304,8 @@ void draw_done(const UiContext& ctx, const JourneyView& view, const FrameInfo& i
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   // ImGui clips a child half its padding inside its edge.
   const float side = ImGui::GetContentRegionAvail().x - ctx.px(12);
+  const float button_h = ctx.px(110);
+  begin_details(ctx, "##done-details", button_h + ctx.px(12));
   std::string_view title = view.interest && !view.queued ? ctx.tr("Đã đăng ký quan tâm!")
                       : view.queued                ? ctx.tr("Đã lưu yêu cầu của bạn")
                                                    : ctx.tr("Đặt lịch phỏng vấn thành công!");
@@ -299,9 +319,9 @@ void draw_done(const UiContext& ctx, const JourneyView& view, const FrameInfo& i
     text(ctx, ctx.fonts.heading, colour::k_text,
          ctx.tr("Mời bạn nhận phiếu ở khe máy in bên dưới màn hình."), side);
   }
-  ImGui::Dummy(ImVec2(0, ctx.px(12)));
+  end_details(ctx);
   const std::string label = ctx.trf("Hoàn tất ({} giây)", view.done_seconds_left);
-  if (button(ctx, "##finish", label, ImVec2(side, ctx.px(110)))) {
+  if (button(ctx, "##finish", label, ImVec2(side, button_h))) {
     ctx.emit(intent::Finish{});
   }
   ImGui::EndChild();

@@ -13,6 +13,8 @@ void draw_check_id(const UiContext& ctx, const JourneyView& view) {
   }
   const IdCheck& facts = *view.id_check;
   const float width = ImGui::GetContentRegionAvail().x;
+  const float buttons_h = ctx.px(120);
+  begin_details(ctx, "##id-details", buttons_h);
   if (view.card_read) {
     success_banner(ctx, ctx.tr("Đã đọc số thẻ căn cước của bạn"));
   } else {
@@ -34,9 +36,9 @@ void draw_check_id(const UiContext& ctx, const JourneyView& view) {
        ctx.tr("Nếu đúng, bạn vẫn xem và đặt lịch phỏng vấn được; khi đến phỏng vấn, bạn mang theo thẻ "
        "căn cước để cán bộ đối chiếu."),
        width);
-  ImGui::Dummy(ImVec2(0, ctx.px(12)));
+  end_details(ctx);
   const float gap = ctx.px(30);
-  const ImVec2 size((width - gap) / 2, ctx.px(120));
+  const ImVec2 size((width - gap) / 2, buttons_h);
   if (button(ctx, "##id-wrong", ctx.tr("Không đúng"), size, ButtonKind::secondary)) {
     ctx.emit(intent::RejectIdFacts{});
   }

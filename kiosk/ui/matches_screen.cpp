@@ -6,15 +6,28 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr float k_card_height = 236.0f;
-constexpr float k_row_height = 92.0f;
+// Heights follow the fonts, so large text keeps its lines apart: a card is
+// 236 px and a short row 92 px (with the gap after each) at normal sizes.
+float card_line(const UiContext& ctx, const ImFont* f, float gap) {
+  return f->FontSize + ctx.px(gap);
+}
+float card_height(const UiContext& ctx) {
+  // Title, employer, salary and place, then the chips and the gap below.
+  return ctx.px(20) + card_line(ctx, ctx.fonts.heading, 16) +
+         2 * card_line(ctx, ctx.fonts.body, 12) + ctx.fonts.small->FontSize + ctx.px(8 + 11) +
+         ctx.px(20);
+}
+float row_height(const UiContext& ctx) {
+  return ctx.px(6) + card_line(ctx, ctx.fonts.bold, 4) + ctx.fonts.small->FontSize + ctx.px(9) +
+         ctx.px(12);
+}
 
 // One vacancy as a tappable card: title, employer, salary and place, and
 // the reasons it was offered.
 bool match_card(const UiContext& ctx, const Match& m, int index) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float h = ctx.px(k_card_height - 20);
+  const float h = card_height(ctx) - ctx.px(20);
   ImGui::PushID(index);
   const bool tapped = ImGui::InvisibleButton("card", ImVec2(width, h)) && !was_drag();
   const bool held = ImGui::IsItemActive();
@@ -27,19 +40,20 @@ bool match_card(const UiContext& ctx, const Match& m, int index) {
   const float pad = ctx.px(32);
   const float text_w = width - 2 * pad - ctx.px(80);
   const Vacancy& v = m.vacancy;
-  draw_text(ctx, dl, ctx.fonts.heading, ImVec2(pos.x + pad, pos.y + ctx.px(20)), colour::k_text,
-            v.title, text_w);
-  draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, pos.y + ctx.px(78)), colour::k_muted,
-            v.employer_name, text_w);
+  float y = pos.y + ctx.px(20);
+  draw_text(ctx, dl, ctx.fonts.heading, ImVec2(pos.x + pad, y), colour::k_text, v.title, text_w);
+  y += card_line(ctx, ctx.fonts.heading, 16);
+  draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, y), colour::k_muted, v.employer_name,
+            text_w);
+  y += card_line(ctx, ctx.fonts.body, 12);
   std::string line = format_salary(v, ctx.t);
   if (!v.ward_name.empty()) {
     line += "   ·   " + v.ward_name;
   }
-  draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, pos.y + ctx.px(124)), colour::k_text,
-            line, text_w);
+  draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, y), colour::k_text, line, text_w);
+  y += card_line(ctx, ctx.fonts.bold, 12);
   // The reasons, as chips along the bottom.
   float x = pos.x + pad;
-  const float y = pos.y + ctx.px(170);
   for (const auto& reason : m.reasons) {
     ImFont* f = ctx.fonts.small;
     const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, reason.c_str());
@@ -61,7 +75,7 @@ bool match_card(const UiContext& ctx, const Match& m, int index) {
 bool match_row(const UiContext& ctx, const Match& m, int index) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float h = ctx.px(k_row_height - 12);
+  const float h = row_height(ctx) - ctx.px(12);
   ImGui::PushID(index);
   const bool tapped = ImGui::InvisibleButton("row", ImVec2(width, h)) && !was_drag();
   const bool held = ImGui::IsItemActive();
@@ -76,8 +90,9 @@ bool match_row(const UiContext& ctx, const Match& m, int index) {
   if (!m.vacancy.ward_name.empty()) {
     line += "  ·  " + m.vacancy.ward_name;
   }
-  draw_text(ctx, dl, ctx.fonts.small, ImVec2(pos.x + pad, pos.y + ctx.px(44)), colour::k_muted,
-            line);
+  draw_text(ctx, dl, ctx.fonts.small,
+            ImVec2(pos.x + pad, pos.y + ctx.px(6) + card_line(ctx, ctx.fonts.bold, 4)),
+            colour::k_muted, line);
   ImGui::Dummy(ImVec2(width, ctx.px(12) - ImGui::GetStyle().ItemSpacing.y));
   return tapped;
 }
@@ -206,7 +221,7 @@ void match_list(const UiContext& ctx, const JourneyView& view, int session_seria
   ImGui::BeginChild("matches", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
   drag_to_scroll(ctx);
   ImGuiListClipper clipper;
-  const float item_h = ctx.px(view.keyboard_open ? k_row_height : k_card_height);
+  const float item_h = view.keyboard_open ? row_height(ctx) : card_height(ctx);
   clipper.Begin(static_cast<int>(view.matches.size()), item_h);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {

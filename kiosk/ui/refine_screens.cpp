@@ -1,6 +1,7 @@
 // The screens that narrow the list: the occupation grid, the filters, and
 // the home-ward picker. Each shows, live, how many vacancies are left.
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <optional>
@@ -14,13 +15,15 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr float k_tile_height = 150.0f;
 constexpr float k_bottom_bar = 110.0f;
 
 // One occupation tile of the grid: label and count; green when chosen.
 bool occupation_tile(const UiContext& ctx, const OccupationChoice& o, float width) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const ImVec2 size(width, ctx.px(k_tile_height - 20));
+  // Room for a label on two lines and the count under it (130 px at
+  // normal sizes), so large text does not run the two together.
+  const ImVec2 size(width, ctx.px(16) + 2 * ctx.fonts.bold->FontSize + ctx.px(2) +
+                               ctx.fonts.small->FontSize + ctx.px(17));
   const bool tapped = ImGui::InvisibleButton(o.isco08.c_str(), size) && !was_drag();
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -35,7 +38,8 @@ bool occupation_tile(const UiContext& ctx, const OccupationChoice& o, float widt
   const float pad = ctx.px(24);
   draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, pos.y + ctx.px(16)), ink, o.label,
             size.x - 2 * pad);
-  draw_text(ctx, dl, ctx.fonts.small, ImVec2(pos.x + pad, max.y - ctx.px(44)),
+  draw_text(ctx, dl, ctx.fonts.small,
+            ImVec2(pos.x + pad, max.y - ctx.px(17) - ctx.fonts.small->FontSize),
             o.chosen ? colour::k_header_text : colour::k_muted,
             o.chosen ? ctx.trn("{} việc · đã chọn", "{} việc · đã chọn", static_cast<long long>(o.vacancies))
                      : ctx.trn("{} việc", "{} việc", static_cast<long long>(o.vacancies)));
@@ -180,13 +184,20 @@ void draw_ward(const UiContext& ctx, const JourneyView& view) {
     ImGui::Dummy(ImVec2(0, ctx.px(6)));
   }
   const float width = ImGui::GetContentRegionAvail().x;
-  const ImVec2 none_size(ctx.px(420), ctx.px(view.keyboard_open ? 80 : 96));
+  const std::string_view none_label = ctx.tr("Không có trong danh sách");
+  // Wide enough for its label on one line, whatever the text size.
+  const float none_w = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
+                                                     none_label.data(),
+                                                     none_label.data() + none_label.size())
+                           .x +
+                       ctx.px(56);
+  const ImVec2 none_size(std::max(ctx.px(420), none_w), ctx.px(view.keyboard_open ? 80 : 96));
   if (search_box(ctx, "##ward-search", view.ward_search, ctx.tr("Tìm phường, xã, ví dụ: yen hoa"),
                  view.keyboard_open, ImVec2(width - none_size.x - ctx.px(20), none_size.y))) {
     ctx.emit(intent::ShowKeyboard{true});
   }
   ImGui::SameLine(0, ctx.px(20));
-  if (button(ctx, "##no-ward", ctx.tr("Không có trong danh sách"), none_size, ButtonKind::secondary)) {
+  if (button(ctx, "##no-ward", none_label, none_size, ButtonKind::secondary)) {
     ctx.emit(intent::ChooseWard{""});
   }
   ImGui::Dummy(ImVec2(0, ctx.px(4)));

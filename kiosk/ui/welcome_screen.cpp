@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -86,13 +87,17 @@ void draw_camera_preview(const UiContext& ctx, const FrameInfo& info, bool readi
   }
   const std::string_view hint =
       reading ? ctx.tr("Đang đọc… giữ yên thẻ") : ctx.tr("Đặt mã QR vào giữa khung");
-  const ImVec2 ts = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, hint.data(),
-                                                  hint.data() + hint.size());
+  // Wrapped inside the picture: a long translation in large text would
+  // overhang it on one line.
+  ImFont* font = ctx.fonts.bold;
+  const float wrap = w - ctx.px(64);
+  const ImVec2 ts =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, hint.data(), hint.data() + hint.size());
   const ImVec2 tp(c.x - ts.x / 2, max.y - ts.y - ctx.px(16));
   dl->AddRectFilled(ImVec2(tp.x - ctx.px(16), tp.y - ctx.px(6)),
                     ImVec2(tp.x + ts.x + ctx.px(16), tp.y + ts.y + ctx.px(6)),
                     colour::k_caption, ctx.px(10));
-  draw_text(ctx, dl, ctx.fonts.bold, tp, colour::k_caption_text, hint);
+  draw_text(ctx, dl, font, tp, colour::k_caption_text, hint, wrap);
 }
 
 void step(const UiContext& ctx, int number, std::string_view label, float width) {
@@ -114,14 +119,18 @@ void step(const UiContext& ctx, int number, std::string_view label, float width)
 
 void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo& info) {
   const float width = ImGui::GetContentRegionAvail().x;
-  ImGui::Dummy(ImVec2(0, ctx.px(30)));
+  // Large text takes the room of the spacing, so a notice and the line
+  // under it still fit.
+  if (!view.large_text) {
+    ImGui::Dummy(ImVec2(0, ctx.px(30)));
+  }
   text_centered(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Tìm việc làm phù hợp với bạn"));
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   text_centered(ctx, ctx.fonts.heading, colour::k_header,
                 info.preview != nullptr
                     ? ctx.tr("Giữ mã QR ở mặt sau thẻ căn cước trước camera, vào giữa khung")
                     : ctx.tr("Đưa mã QR trên thẻ căn cước vào ô quét bên dưới màn hình"));
-  ImGui::Dummy(ImVec2(0, ctx.px(50)));
+  ImGui::Dummy(ImVec2(0, ctx.px(view.large_text ? 24 : 50)));
 
   const ImVec2 row = ImGui::GetCursorScreenPos();
   const float left_w = width * 0.42f;
@@ -157,7 +166,7 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
   } else if (view.catalog_empty) {
     notice(ctx, ctx.tr("Danh sách việc làm đang được tải, bạn vui lòng đợi trong giây lát."));
   }
-  ImGui::Dummy(ImVec2(0, ctx.px(16)));
+  ImGui::Dummy(ImVec2(0, ctx.px(8)));
   if (info.vacancy_count > 0) {
     text_centered(ctx, ctx.fonts.body, colour::k_muted,
                   ctx.trf("Hiện có {} việc làm đang tuyển · Thông tin trên thẻ chỉ dùng cho "
@@ -168,6 +177,8 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
 
 void draw_consent(const UiContext& ctx, const JourneyView& view) {
   const float width = ImGui::GetContentRegionAvail().x;
+  const float button_h = ctx.px(120);
+  begin_details(ctx, "##consent-details", button_h);
   if (view.card_read && !view.id_check) {
     success_banner(ctx, ctx.tr("Đã đọc thẻ căn cước của bạn"));
   } else {
@@ -193,7 +204,14 @@ void draw_consent(const UiContext& ctx, const JourneyView& view) {
     // The card may name a district that no longer exists: the person
     // confirms the ward read from it, or picks theirs.
     ImGui::Dummy(ImVec2(0, ctx.px(6)));
-    const ImVec2 change(ctx.px(360), ctx.px(72));
+    const std::string_view change_label =
+        view.home_area.empty() ? ctx.tr("Chọn phường, xã") : ctx.tr("Chọn nơi khác");
+    // Wide enough for its label on one line, whatever the text size.
+    const float label_w = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
+                                                        change_label.data(),
+                                                        change_label.data() + change_label.size())
+                              .x;
+    const ImVec2 change(std::max(ctx.px(360), label_w + ctx.px(56)), ctx.px(72));
     const float line_w = inner - change.x - ctx.px(24);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     text(ctx, ctx.fonts.bold, colour::k_text,
@@ -201,14 +219,13 @@ void draw_consent(const UiContext& ctx, const JourneyView& view) {
                                 : ctx.trf("Nơi bạn ở: {}", view.home_area),
          line_w);
     ImGui::SetCursorScreenPos(ImVec2(at.x + inner - change.x, at.y - ctx.px(16)));
-    if (button(ctx, "##ward", view.home_area.empty() ? ctx.tr("Chọn phường, xã") : ctx.tr("Chọn nơi khác"),
-               change, ButtonKind::secondary)) {
+    if (button(ctx, "##ward", change_label, change, ButtonKind::secondary)) {
       ctx.emit(intent::OpenWardPicker{});
     }
   }
   end_panel(ctx, pad);
-  ImGui::Dummy(ImVec2(0, ctx.px(16)));
-  if (button(ctx, "##agree", ctx.tr("Đồng ý, xem việc làm"), ImVec2(width, ctx.px(120)))) {
+  end_details(ctx);
+  if (button(ctx, "##agree", ctx.tr("Đồng ý, xem việc làm"), ImVec2(width, button_h))) {
     ctx.emit(intent::AcceptConsent{});
   }
 }

@@ -238,11 +238,16 @@ bool search_box(const UiContext& ctx, const char* id, const std::string& text,
   return tapped;
 }
 
+float notice_height(const UiContext& ctx, std::string_view s, float width) {
+  const float pad = ctx.px(24);
+  return text_height(ctx.fonts.body, s, width - 2 * pad - ctx.px(6)) + 2 * pad;
+}
+
 void notice(const UiContext& ctx, std::string_view s) {
   ImFont* font = ctx.fonts.body;
   const float width = ImGui::GetContentRegionAvail().x;
   const float pad = ctx.px(24);
-  const float h = text_height(font, s, width - 2 * pad) + 2 * pad;
+  const float h = notice_height(ctx, s, width);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), colour::k_notice, ctx.px(14));
@@ -326,6 +331,21 @@ void scroll_position(const UiContext& ctx) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(x, wpos.y), ImVec2(x + w, wpos.y + wsize.y), colour::k_secondary, w / 2);
   dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + thumb), colour::k_disabled, w / 2);
+}
+
+void begin_details(const UiContext& ctx, const char* id, float actions_height) {
+  const float h =
+      ImGui::GetContentRegionAvail().y - actions_height - ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild(id, ImVec2(0, std::max(h, ctx.px(120))), false, ImGuiWindowFlags_NoScrollbar);
+  if (ImGui::IsWindowAppearing()) {
+    ImGui::SetScrollY(0.0f);  // a new screen or a new person starts at the top
+  }
+  drag_to_scroll(ctx);
+}
+
+void end_details(const UiContext& ctx) {
+  scroll_position(ctx);
+  ImGui::EndChild();
 }
 
 namespace {

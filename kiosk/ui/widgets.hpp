@@ -117,6 +117,9 @@ bool search_box(const UiContext& ctx, const char* id, const std::string& text,
 /// An amber box with a message for the person.
 void notice(const UiContext& ctx, std::string_view s);
 
+/// Height notice() takes for `s` in a column `width` wide.
+float notice_height(const UiContext& ctx, std::string_view s, float width);
+
 /// A green box with a drawn check mark: something went right.
 void success_banner(const UiContext& ctx, std::string_view s);
 
@@ -133,6 +136,14 @@ void drag_to_scroll(const UiContext& ctx);
 /// Inside a scrolling child, before EndChild(): a slim bar on its right
 /// edge showing where in the list the person is (nothing when it all fits).
 void scroll_position(const UiContext& ctx);
+
+/// The part of a screen above its action buttons: a child window `id` that
+/// fills the height left but `actions_height`, and scrolls by dragging (with
+/// its position shown) when large text makes it taller, so the buttons
+/// drawn after end_details() stay on screen. Starts at the top whenever it
+/// appears again.
+void begin_details(const UiContext& ctx, const char* id, float actions_height);
+void end_details(const UiContext& ctx);
 
 /// True when the last mouse press moved far enough to be a drag, not a tap.
 bool was_drag();
