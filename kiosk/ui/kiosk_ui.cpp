@@ -12,6 +12,7 @@ namespace kiosk::ui {
 namespace {
 
 constexpr float k_header_height = 120.0f;
+constexpr float k_button_row = 116.0f;  // the header's second row on a narrow screen
 constexpr float k_footer_height = 150.0f;
 constexpr float k_margin = 64.0f;
 
@@ -117,9 +118,9 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
 
   const float footer = has_footer(view.screen) ? ctx.px(k_footer_height) : 0.0f;
   ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + ctx.px(k_margin),
-                                   vp->Pos.y + ctx.px(k_header_height) + ctx.px(40)));
+                                   vp->Pos.y + m_header_h + ctx.px(40)));
   const ImVec2 content(vp->Size.x - 2 * ctx.px(k_margin),
-                       vp->Size.y - ctx.px(k_header_height) - ctx.px(40) - footer - ctx.px(24));
+                       vp->Size.y - m_header_h - ctx.px(40) - footer - ctx.px(24));
   // A screen taller than the content area (large text, a small display)
   // scrolls by dragging, with its position shown, rather than losing its
   // buttons below the edge. Screens that fit, which includes every screen
@@ -165,7 +166,21 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
 void KioskUi::draw_header(const UiContext& ctx, const FrameInfo& info, const JourneyView& view) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float h = ctx.px(k_header_height);
+  // One row when the name, the buttons and the clock fit side by side;
+  // on a narrow (portrait) screen or with large text, the buttons get a
+  // second row of their own.
+  const ImVec2 name_size = ctx.fonts.heading->CalcTextSizeA(
+      ctx.fonts.heading->FontSize, FLT_MAX, 0, info.centre_name.c_str());
+  const ImVec2 clock_size = ctx.fonts.heading->CalcTextSizeA(
+      ctx.fonts.heading->FontSize, FLT_MAX, 0, info.clock_text.c_str());
+  const ImVec2 date_size =
+      ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize, FLT_MAX, 0, info.date_text.c_str());
+  const float clock_w = std::max(clock_size.x, date_size.x);
+  const float needed = 2 * ctx.px(k_margin) + name_size.x + ctx.px(40) +
+                       header_buttons_width(ctx, view, info.language_switch) + ctx.px(40) + clock_w;
+  const bool two_rows = needed > vp->Size.x;
+  m_header_h = ctx.px(k_header_height) + (two_rows ? ctx.px(k_button_row) : 0.0f);
+  const float h = m_header_h;
   dl->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + h), colour::k_header);
   const float x = vp->Pos.x + ctx.px(k_margin);
   draw_text(ctx, dl, ctx.fonts.heading, ImVec2(x, vp->Pos.y + ctx.px(14)), colour::k_header_text,
@@ -186,7 +201,13 @@ void KioskUi::draw_header(const UiContext& ctx, const FrameInfo& info, const Jou
       ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize, FLT_MAX, 0, info.date_text.c_str());
   draw_text(ctx, dl, ctx.fonts.small, ImVec2(right - dsize.x, vp->Pos.y + ctx.px(70)),
             colour::k_header_subtle, info.date_text);
-  draw_header_buttons(ctx, view, info.language_switch, right - std::max(tsize.x, dsize.x) - ctx.px(40));
+  if (two_rows) {
+    draw_header_buttons(ctx, view, info.language_switch, right,
+                        vp->Pos.y + ctx.px(k_header_height) - ctx.px(8), ctx.px(k_button_row));
+  } else {
+    draw_header_buttons(ctx, view, info.language_switch, right - clock_w - ctx.px(40), vp->Pos.y,
+                        ctx.px(k_header_height));
+  }
 }
 
 namespace {
@@ -226,30 +247,54 @@ float header_button_width(const UiContext& ctx, std::string_view label) {
 
 // Language, text size, contrast and read-aloud: on every screen, at the
 // same place, right-aligned before `right`.
-void KioskUi::draw_header_buttons(const UiContext& ctx, const JourneyView& view,
-                                  bool language_switch, float right) {
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float h = ctx.px(100);
-  const float y = vp->Pos.y + (ctx.px(k_header_height) - h) / 2;
-  const float gap = ctx.px(12);
-  // The language button names the other language in that language.
-  const std::string_view lang_label = view.lang == Lang::vi ? "English" : ctx.tr("Tiếng Việt");
-  struct Item {
-    const char* id;
-    HeaderIcon icon;
-    std::string_view label;
-    bool on;
-  };
-  const Item items[] = {
+namespace {
+
+struct HeaderItem {
+  const char* id;
+  HeaderIcon icon;
+  std::string_view label;
+  bool on;
+};
+
+// Read aloud, large text, contrast and (when the profile offers two) the
+// language; the language button names the other language in that language.
+std::vector<HeaderItem> header_items(const UiContext& ctx, const JourneyView& view,
+                                     bool language_switch) {
+  std::vector<HeaderItem> items{
       {"##read", HeaderIcon::speaker, ctx.tr("Đọc to"), false},
       {"##large", HeaderIcon::text_size, ctx.tr("Chữ to"), view.large_text},
       {"##contrast", HeaderIcon::contrast, ctx.tr("Tương phản"), view.high_contrast},
-      {"##lang", HeaderIcon::language, lang_label, false},
   };
+  if (language_switch) {
+    items.push_back({"##lang", HeaderIcon::language,
+                     view.lang == Lang::vi ? std::string_view("English") : ctx.tr("Tiếng Việt"),
+                     false});
+  }
+  return items;
+}
+
+constexpr float k_header_gap = 12.0f;
+
+}  // namespace
+
+float KioskUi::header_buttons_width(const UiContext& ctx, const JourneyView& view,
+                                    bool language_switch) {
+  float w = 0.0f;
+  for (const auto& item : header_items(ctx, view, language_switch)) {
+    w += header_button_width(ctx, item.label) + ctx.px(k_header_gap);
+  }
+  return w - ctx.px(k_header_gap);
+}
+
+void KioskUi::draw_header_buttons(const UiContext& ctx, const JourneyView& view,
+                                  bool language_switch, float right, float top, float row_h) {
+  const float h = ctx.px(100);
+  const float y = top + (row_h - h) / 2;
+  const float gap = ctx.px(k_header_gap);
+  const auto items = header_items(ctx, view, language_switch);
   float x = right;
-  const int count = static_cast<int>(std::size(items)) - (language_switch ? 0 : 1);
-  for (int i = count - 1; i >= 0; --i) {
-    const Item& item = items[i];
+  for (int i = static_cast<int>(items.size()) - 1; i >= 0; --i) {
+    const HeaderItem& item = items[static_cast<std::size_t>(i)];
     const float w = header_button_width(ctx, item.label);
     x -= w;
     if (header_button(ctx, item.id, item.icon, item.label, item.on, ImVec2(x, y), ImVec2(w, h))) {

@@ -73,10 +73,15 @@ class KioskUi {
   void draw_footer(const UiContext& ctx, const JourneyView& view);
   void draw_idle_warning(const UiContext& ctx, int seconds_left);
 
+  /// The header's buttons, right-aligned before `right`, centred in the row
+  /// from `top` that is `row_h` tall.
   void draw_header_buttons(const UiContext& ctx, const JourneyView& view, bool language_switch,
-                           float right);
+                           float right, float top, float row_h);
+  static float header_buttons_width(const UiContext& ctx, const JourneyView& view,
+                                    bool language_switch);
 
   FontSets m_fonts;
+  float m_header_h = 0.0f;  // this frame's header height (one or two rows)
   float m_scale;
   std::shared_ptr<const Translations> m_translations;
   GlyphAudit m_audit;

@@ -52,11 +52,15 @@ bool match_card(const UiContext& ctx, const Match& m, int index) {
   }
   draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, y), colour::k_text, line, text_w);
   y += card_line(ctx, ctx.fonts.bold, 12);
-  // The reasons, as chips along the bottom.
+  // The reasons, as chips along the bottom: the strongest first, as many
+  // as fit whole (a narrow screen or large text shows fewer).
   float x = pos.x + pad;
   for (const auto& reason : m.reasons) {
     ImFont* f = ctx.fonts.small;
     const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, reason.c_str());
+    if (x + ts.x + ctx.px(32) > pos.x + pad + text_w && x > pos.x + pad) {
+      break;
+    }
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + ts.x + ctx.px(32), y + ts.y + ctx.px(8)),
                       colour::k_chip, ts.y);
     draw_text(ctx, dl, f, ImVec2(x + ctx.px(16), y + ctx.px(4)), colour::k_chip_text, reason);
@@ -101,8 +105,11 @@ bool match_row(const UiContext& ctx, const Match& m, int index) {
 void toolbar(const UiContext& ctx, const JourneyView& view) {
   const float width = ImGui::GetContentRegionAvail().x;
   const float gap = ctx.px(20);
-  const ImVec2 button_size(ctx.px(290), ctx.px(view.keyboard_open ? 80 : 96));
-  const float field_w = width - 2 * (button_size.x + gap);
+  ImVec2 button_size(ctx.px(290), ctx.px(view.keyboard_open ? 80 : 96));
+  // On a narrow screen the search field gets a row of its own, the two
+  // buttons share the next.
+  const bool stacked = width - 2 * (button_size.x + gap) < ctx.px(700);
+  const float field_w = stacked ? width : width - 2 * (button_size.x + gap);
   const std::string count =
       view.search_text.empty()
           ? std::string()
@@ -111,7 +118,11 @@ void toolbar(const UiContext& ctx, const JourneyView& view) {
                  view.keyboard_open, ImVec2(field_w, button_size.y), count)) {
     ctx.emit(intent::ShowKeyboard{true});
   }
-  ImGui::SameLine(0, gap);
+  if (stacked) {
+    button_size.x = (width - gap) / 2;
+  } else {
+    ImGui::SameLine(0, gap);
+  }
   const std::string jobs = view.chosen_occupations.empty()
                                ? std::string(ctx.tr("Chọn nghề"))
                                : ctx.trf("Chọn nghề ({})", view.chosen_occupations.size());

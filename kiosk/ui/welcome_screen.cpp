@@ -132,31 +132,38 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
                     : ctx.tr("Đưa mã QR trên thẻ căn cước vào ô quét bên dưới màn hình"));
   ImGui::Dummy(ImVec2(0, ctx.px(view.large_text ? 24 : 50)));
 
+  // Landscape: the picture on the left, the steps beside it. A narrow
+  // (portrait) screen stacks them, the picture larger and centred.
   const ImVec2 row = ImGui::GetCursorScreenPos();
-  const float left_w = width * 0.42f;
+  const bool stacked = width < ctx.px(1300);
+  const float pic_w = stacked ? std::min(width, ctx.px(760)) : width * 0.42f;
+  const float pic_h = stacked ? ctx.px(480) : ctx.px(390);
+  const float pic_x = stacked ? row.x + (width - pic_w) / 2 : row.x;
   if (info.preview != nullptr) {
-    draw_camera_preview(ctx, info, view.reading, ImVec2(row.x, row.y),
-                        ImVec2(left_w, ctx.px(390)));
+    draw_camera_preview(ctx, info, view.reading, ImVec2(pic_x, row.y), ImVec2(pic_w, pic_h));
   } else if (info.welcome_animation) {
-    draw_welcome_animation(ctx, row, ImVec2(left_w, ctx.px(410)), ctx.anim_time);
+    draw_welcome_animation(ctx, ImVec2(pic_x, row.y), ImVec2(pic_w, pic_h + ctx.px(20)),
+                           ctx.anim_time);
   } else {
-    draw_card_picture(ctx, ImVec2(row.x + (left_w - ctx.px(430)) / 2, row.y + ctx.px(10)));
+    const float mid = pic_x + pic_w / 2;
+    draw_card_picture(ctx, ImVec2(mid - ctx.px(215), row.y + ctx.px(10)));
     ImGui::GetWindowDrawList()->AddTriangleFilled(
-        ImVec2(row.x + left_w / 2 - ctx.px(40), row.y + ctx.px(330)),
-        ImVec2(row.x + left_w / 2 + ctx.px(40), row.y + ctx.px(330)),
-        ImVec2(row.x + left_w / 2, row.y + ctx.px(390)), colour::k_primary);
+        ImVec2(mid - ctx.px(40), row.y + ctx.px(330)), ImVec2(mid + ctx.px(40), row.y + ctx.px(330)),
+        ImVec2(mid, row.y + ctx.px(390)), colour::k_primary);
   }
 
-  ImGui::SetCursorScreenPos(ImVec2(row.x + left_w + ctx.px(40), row.y + ctx.px(10)));
+  const float steps_w = stacked ? std::min(width, ctx.px(760)) : width - pic_w - ctx.px(40);
+  ImGui::SetCursorScreenPos(stacked ? ImVec2(row.x + (width - steps_w) / 2, row.y + pic_h + ctx.px(60))
+                                    : ImVec2(row.x + pic_w + ctx.px(40), row.y + ctx.px(10)));
   ImGui::BeginGroup();
-  const float steps_w = width - left_w - ctx.px(40);
   step(ctx, 1, ctx.tr("Quét mã QR trên thẻ căn cước"), steps_w);
   step(ctx, 2, ctx.tr("Xem và chọn việc làm phù hợp"), steps_w);
   step(ctx, 3, ctx.tr("Chọn giờ phỏng vấn"), steps_w);
   step(ctx, 4, ctx.tr("Nhận phiếu hẹn in ra"), steps_w);
   ImGui::EndGroup();
 
-  ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + ctx.px(430)));
+  ImGui::SetCursorScreenPos(
+      ImVec2(row.x, stacked ? ImGui::GetItemRectMax().y + ctx.px(40) : row.y + ctx.px(430)));
   if (view.reading) {
     progress_banner(ctx, ctx.tr("Đang đọc mã QR… Bạn giữ yên thẻ trong giây lát"));
   } else if (!view.notice.empty()) {

@@ -290,7 +290,10 @@ void success_banner(const UiContext& ctx, std::string_view s) {
 void progress_banner(const UiContext& ctx, std::string_view s) {
   ImFont* font = ctx.fonts.heading;
   const float width = ImGui::GetContentRegionAvail().x;
-  const float h = ctx.px(96);
+  // Tall enough for the text wrapped beside the arc (two lines on a
+  // narrow screen or with large text).
+  const float th = text_height(font, s, width - ctx.px(120));
+  const float h = std::max(ctx.px(96), th + ctx.px(32));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), colour::k_card, ctx.px(14));
@@ -299,7 +302,6 @@ void progress_banner(const UiContext& ctx, std::string_view s) {
   const float start = static_cast<float>(std::fmod(ctx.anim_time * 4.0, 2 * IM_PI));
   dl->PathArcTo(c, ctx.px(26), start, start + IM_PI * 1.5f, 32);
   dl->PathStroke(colour::k_header, 0, ctx.px(8));
-  const float th = text_height(font, s, width);
   draw_text(ctx, dl, font, ImVec2(pos.x + ctx.px(104), pos.y + (h - th) / 2), colour::k_text, s,
             width - ctx.px(120));
   ImGui::Dummy(ImVec2(width, h));
