@@ -254,15 +254,20 @@ void done_details(const UiContext& ctx, const JourneyView& view, float width, bo
   const std::string code = booked ? view.confirmation->reference : view.queued_code;
   // A child as wide as the panel, so the code centres in the panel.
   // Its label and the code: 190 px at normal sizes.
+  // The code in the largest type that fits the panel whole.
+  ImFont* code_font = ctx.fonts.huge;
+  if (code_font->CalcTextSizeA(code_font->FontSize, FLT_MAX, 0, code.c_str()).x > inner - ctx.px(24)) {
+    code_font = ctx.fonts.title;
+  }
   const float code_h = ctx.fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y +
-                       ctx.fonts.huge->FontSize + ctx.px(16);
+                       code_font->FontSize + ctx.px(16);
   ImGui::BeginChild("code", ImVec2(inner, code_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs);
   text_centered(ctx, ctx.fonts.body, colour::k_muted,
                 booked ? ctx.tr("Mã đặt lịch của bạn")
                 : view.queued ? ctx.tr("Mã yêu cầu (đưa cho cán bộ tại quầy)")
                               : ctx.tr("Mã đăng ký của bạn"));
-  text_centered(ctx, ctx.fonts.huge, colour::k_text, code);
+  text_centered(ctx, code_font, colour::k_text, code);
   ImGui::EndChild();
   if (brief) {
     // The slip beside it says the rest.

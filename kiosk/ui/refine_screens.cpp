@@ -18,12 +18,8 @@ namespace {
 constexpr float k_bottom_bar = 110.0f;
 
 // One occupation tile of the grid: label and count; green when chosen.
-bool occupation_tile(const UiContext& ctx, const OccupationChoice& o, float width) {
+bool occupation_tile(const UiContext& ctx, const OccupationChoice& o, ImVec2 size) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  // Room for a label on two lines and the count under it (130 px at
-  // normal sizes), so large text does not run the two together.
-  const ImVec2 size(width, ctx.px(16) + 2 * ctx.fonts.bold->FontSize + ctx.px(2) +
-                               ctx.fonts.small->FontSize + ctx.px(17));
   const bool tapped = ImGui::InvisibleButton(o.isco08.c_str(), size) && !was_drag();
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -105,15 +101,26 @@ void draw_occupations(const UiContext& ctx, const JourneyView& view) {
   const float list_h = ImGui::GetContentRegionAvail().y - ctx.px(k_bottom_bar) - ctx.px(16);
   ImGui::BeginChild("grid", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
   drag_to_scroll(ctx);
-  const int columns = 3;
+  // Three columns on a wide screen, two when tiles would get too narrow
+  // for their labels (portrait, large text).
   const float gap = ctx.px(20);
-  const float tile_w = (ImGui::GetContentRegionAvail().x - ctx.px(16) - gap * (columns - 1)) / columns;
+  const float avail = ImGui::GetContentRegionAvail().x - ctx.px(16);
+  const float min_tile = ctx.fonts.bold->FontSize * 11.0f;
+  const int columns = std::clamp(static_cast<int>((avail + gap) / (min_tile + gap)), 2, 3);
+  const float tile_w = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  // Every tile as tall as the longest label needs (two lines at least) and
+  // the count under it, so large text does not run the two together.
+  float label_h = 2 * ctx.fonts.bold->FontSize;
+  for (const auto& o : view.occupation_grid) {
+    label_h = std::max(label_h, text_height(ctx.fonts.bold, o.label, tile_w - ctx.px(48)));
+  }
+  const ImVec2 tile(tile_w, ctx.px(16) + label_h + ctx.px(2) + ctx.fonts.small->FontSize + ctx.px(17));
   int column = 0;
   for (const auto& o : view.occupation_grid) {
     if (column > 0) {
       ImGui::SameLine(0, gap);
     }
-    if (occupation_tile(ctx, o, tile_w)) {
+    if (occupation_tile(ctx, o, tile)) {
       ctx.emit(intent::ToggleOccupation{o.isco08});
     }
     column = (column + 1) % columns;
