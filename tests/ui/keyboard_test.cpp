@@ -14,6 +14,7 @@
 
 #include "ui/keyboard.hpp"
 #include "ui/widgets.hpp"
+#include "../support/headless_imgui.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -170,20 +171,9 @@ TEST(KeyboardTelex, StopsAtMaxBytesCountingComposedLetters) {
 // A 1920×1080 ImGui frame holding only the keyboard, fed with mouse input.
 class KeyboardWidget : public ::testing::Test {
  protected:
-  KeyboardWidget() : m_context(ImGui::CreateContext()) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 60.0f;
-    ImFont* font = io.Fonts->AddFontDefault();
-    unsigned char* pixels = nullptr;
-    int w = 0;
-    int h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    m_fonts = Fonts{font, font, font, font, font, font};
+  KeyboardWidget() {
     frame(ImVec2(-1, -1), false);  // the window exists from now on
   }
-  ~KeyboardWidget() override { ImGui::DestroyContext(m_context); }
 
   KeyboardResult frame(ImVec2 mouse, bool down) {
     ImGuiIO& io = ImGui::GetIO();
@@ -265,8 +255,8 @@ class KeyboardWidget : public ::testing::Test {
     }
   }
 
-  ImGuiContext* m_context;
-  Fonts m_fonts;
+  test::HeadlessImGui m_imgui;
+  const Fonts& m_fonts = m_imgui.fonts();
   bool m_with_state = false;  // lends the widget m_state (as KioskUi does)
   KeyboardState m_state;
   std::vector<Intent> m_intents;

@@ -14,6 +14,7 @@
 #include "adapters/fake/memory_outbox.hpp"
 #include "core/journey.hpp"
 #include "ui/kiosk_ui.hpp"
+#include "../support/headless_imgui.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -40,19 +41,9 @@ std::shared_ptr<const WardTable> wards() {
 class SessionPrivacy : public ::testing::Test {
  protected:
   SessionPrivacy()
-      : m_context(ImGui::CreateContext()),
-        clock(*parse_iso8601("2026-11-27T09:00:00+07:00")),
+      : clock(*parse_iso8601("2026-11-27T09:00:00+07:00")),
         journey(JourneyPorts{api, outbox, printer, clock, runner}, config()) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 60.0f;
-    ImFont* font = io.Fonts->AddFontDefault();
-    unsigned char* pixels = nullptr;
-    int w = 0;
-    int h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    m_ui = std::make_unique<KioskUi>(Fonts{font, font, font, font, font, font}, 1.0f);
+    m_ui = std::make_unique<KioskUi>(m_imgui.fonts(), 1.0f);
     m_ui->audit().record_text(true);
 
     Vacancy v;
@@ -71,10 +62,6 @@ class SessionPrivacy : public ::testing::Test {
                                           *parse_iso8601("2026-11-27T14:30:00+07:00"),
                                           "215 Trung Kính", "Gian 3", 5, 5}};
     journey.set_catalog(catalog, true);
-  }
-  ~SessionPrivacy() override {
-    m_ui.reset();
-    ImGui::DestroyContext(m_context);
   }
 
   static JourneyConfig config() {
@@ -107,8 +94,8 @@ class SessionPrivacy : public ::testing::Test {
     return found;
   }
 
-  ImGuiContext* m_context;
-  std::unique_ptr<KioskUi> m_ui;
+  test::HeadlessImGui m_imgui;
+  std::unique_ptr<KioskUi> m_ui;  // after m_imgui: destroyed before the context
   fake::FakeCentralApi api;
   fake::MemoryOutbox outbox{api};
   fake::FakePrinter printer;

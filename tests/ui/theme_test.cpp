@@ -16,6 +16,7 @@
 #include "core/journey.hpp"
 #include "ui/kiosk_ui.hpp"
 #include "ui/theme.hpp"
+#include "../support/headless_imgui.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -147,15 +148,7 @@ TEST(Palette, HighContrastOutlinesCardsButtonsAndNotices) {
 // A headless ImGui context with the kiosk's fonts (Debian's fonts-noto-core).
 class ThemedUi : public ::testing::Test {
  protected:
-  ThemedUi() : m_context(ImGui::CreateContext()) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 60.0f;
-  }
-  ~ThemedUi() override { ImGui::DestroyContext(m_context); }
-
-  ImGuiContext* m_context;
+  test::HeadlessImGui m_imgui{1.0f / 60.0f, false};  // the fonts are loaded by each test
 };
 
 std::vector<ImFont*> members(const Fonts& f) {

@@ -13,6 +13,7 @@
 
 #include "ui/touch_scroll.hpp"
 #include "ui/widgets.hpp"
+#include "../support/headless_imgui.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -219,21 +220,10 @@ TEST(TouchScrolling, ForgetsListsThatLeftTheScreen) {
 // 100 px tall, fed with mouse input and a 60 Hz animation clock.
 class TouchList : public ::testing::Test {
  protected:
-  TouchList() : m_context(ImGui::CreateContext()) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = static_cast<float>(k_frame);
-    ImFont* font = io.Fonts->AddFontDefault();
-    unsigned char* pixels = nullptr;
-    int w = 0;
-    int h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    m_fonts = Fonts{font, font, font, font, font, font};
+  TouchList() {
     frame(ImVec2(-1, -1), false);
     frame(ImVec2(-1, -1), false);  // the list knows its content height
   }
-  ~TouchList() override { ImGui::DestroyContext(m_context); }
 
   // One frame; returns the buttons tapped in it.
   std::vector<int> frame(ImVec2 mouse, bool down) {
@@ -280,8 +270,8 @@ class TouchList : public ::testing::Test {
     return tapped;
   }
 
-  ImGuiContext* m_context;
-  Fonts m_fonts;
+  test::HeadlessImGui m_imgui{static_cast<float>(k_frame)};
+  const Fonts& m_fonts = m_imgui.fonts();
   std::vector<Intent> m_intents;
   TouchScrolling m_scrolling;
   double m_time = 0.0;

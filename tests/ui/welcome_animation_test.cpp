@@ -13,6 +13,7 @@
 #include "ui/kiosk_ui.hpp"
 #include "ui/welcome_animation.hpp"
 #include "ui/widgets.hpp"
+#include "../support/headless_imgui.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -136,20 +137,6 @@ TEST(WelcomeAnimation, ProfileSwitchesItOff) {
 // vertices' positions and colours.
 class WelcomeAnimationDrawing : public ::testing::Test {
  protected:
-  WelcomeAnimationDrawing() : m_context(ImGui::CreateContext()) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 60.0f;
-    ImFont* font = io.Fonts->AddFontDefault();
-    unsigned char* pixels = nullptr;
-    int w = 0;
-    int h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    m_fonts = Fonts{font, font, font, font, font, font};
-  }
-  ~WelcomeAnimationDrawing() override { ImGui::DestroyContext(m_context); }
-
   struct Drawn {
     std::vector<float> values;  // x, y, colour of every vertex
     ImVec2 min{1e9f, 1e9f};
@@ -180,8 +167,8 @@ class WelcomeAnimationDrawing : public ::testing::Test {
     return d;
   }
 
-  ImGuiContext* m_context;
-  Fonts m_fonts;
+  test::HeadlessImGui m_imgui;
+  const Fonts& m_fonts = m_imgui.fonts();
   std::vector<Intent> m_intents;
   ImVec2 m_origin{100, 300};
   ImVec2 m_size{750, 410};
