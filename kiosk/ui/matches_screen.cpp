@@ -41,16 +41,20 @@ bool match_card(const UiContext& ctx, const Match& m, int index) {
   const float text_w = width - 2 * pad - ctx.px(80);
   const Vacancy& v = m.vacancy;
   float y = pos.y + ctx.px(20);
-  draw_text(ctx, dl, ctx.fonts.heading, ImVec2(pos.x + pad, y), colour::k_text, v.title, text_w);
+  // One line each, so every card has the same height (the list is
+  // virtualised); the vacancy screen shows them whole.
+  draw_text(ctx, dl, ctx.fonts.heading, ImVec2(pos.x + pad, y), colour::k_text,
+            fit_line(ctx.fonts.heading, v.title, text_w));
   y += card_line(ctx, ctx.fonts.heading, 16);
-  draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, y), colour::k_muted, v.employer_name,
-            text_w);
+  draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, y), colour::k_muted,
+            fit_line(ctx.fonts.body, v.employer_name, text_w));
   y += card_line(ctx, ctx.fonts.body, 12);
   std::string line = format_salary(v, ctx.t);
   if (!v.ward_name.empty()) {
     line += "   ·   " + v.ward_name;
   }
-  draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, y), colour::k_text, line, text_w);
+  draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, y), colour::k_text,
+            fit_line(ctx.fonts.bold, line, text_w));
   y += card_line(ctx, ctx.fonts.bold, 12);
   // The reasons, as chips along the bottom: the strongest first, as many
   // as fit whole (a narrow screen or large text shows fewer).
@@ -89,14 +93,14 @@ bool match_row(const UiContext& ctx, const Match& m, int index) {
                     held ? colour::k_secondary : colour::k_card, ctx.px(12));
   const float pad = ctx.px(24);
   draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, pos.y + ctx.px(6)), colour::k_text,
-            m.vacancy.title);
+            fit_line(ctx.fonts.bold, m.vacancy.title, width - 2 * pad));
   std::string line = m.vacancy.employer_name;
   if (!m.vacancy.ward_name.empty()) {
     line += "  ·  " + m.vacancy.ward_name;
   }
   draw_text(ctx, dl, ctx.fonts.small,
             ImVec2(pos.x + pad, pos.y + ctx.px(6) + card_line(ctx, ctx.fonts.bold, 4)),
-            colour::k_muted, line);
+            colour::k_muted, fit_line(ctx.fonts.small, line, width - 2 * pad));
   ImGui::Dummy(ImVec2(width, ctx.px(12) - ImGui::GetStyle().ItemSpacing.y));
   return tapped;
 }

@@ -28,6 +28,32 @@ void GlyphAudit::check(const ImFont* font, std::string_view s) {
   }
 }
 
+std::string fit_line(const ImFont* font, std::string_view s, float width) {
+  const auto w = [&](std::string_view t) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+  };
+  if (w(s) <= width) {
+    return std::string(s);
+  }
+  constexpr std::string_view k_ellipsis = "…";
+  std::size_t end = s.size();
+  while (end > 0) {
+    // Back to the start of the previous UTF-8 character.
+    do {
+      --end;
+    } while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80);
+    std::string cut(s.substr(0, end));
+    while (!cut.empty() && cut.back() == ' ') {
+      cut.pop_back();
+    }
+    cut += k_ellipsis;
+    if (w(cut) <= width) {
+      return cut;
+    }
+  }
+  return std::string(k_ellipsis);
+}
+
 float text_height(const ImFont* font, std::string_view s, float width) {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, s.data(), s.data() + s.size()).y;
 }

@@ -148,6 +148,10 @@ void end_details(const UiContext& ctx);
 /// True when the last mouse press moved far enough to be a drag, not a tap.
 bool was_drag();
 
+/// `s` cut at a character boundary and ended with "…" so that it fits on
+/// one line `width` wide in `font`; `s` itself when it fits.
+std::string fit_line(const ImFont* font, std::string_view s, float width);
+
 /// Height of `s` in `font` wrapped at `width`.
 float text_height(const ImFont* font, std::string_view s, float width);
 

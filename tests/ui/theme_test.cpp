@@ -271,5 +271,29 @@ TEST_F(ThemedUi, KioskUiDrawsInThePaletteOfTheView) {
   EXPECT_EQ(window_bg(), normal.background);
 }
 
+// A match card's title cut to one line: whole characters, an ellipsis, and
+// no wider than asked; a title that fits is left alone.
+TEST_F(ThemedUi, FitLineCutsAtACharacterAndEndsWithAnEllipsis) {
+  auto sets = load_fonts(k_font_dir, 1.0f);
+  ASSERT_TRUE(sets) << sets.error();
+  const ImFont* font = sets->normal.heading;
+  const std::string title = "Nhân viên chăm sóc khách hàng qua điện thoại ca đêm";
+  const auto width = [&](const std::string& s) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.c_str()).x;
+  };
+  EXPECT_EQ(fit_line(font, title, width(title) + 1), title);
+  for (const float limit : {420.0f, 300.0f, 120.0f}) {
+    const std::string cut = fit_line(font, title, limit);
+    ASSERT_GE(cut.size(), 3u);
+    EXPECT_EQ(cut.substr(cut.size() - 3), "…") << cut;
+    EXPECT_LE(width(cut), limit) << cut;
+    const std::string kept = cut.substr(0, cut.size() - 3);
+    EXPECT_EQ(title.rfind(kept, 0), 0u) << cut;  // a prefix of the title
+    // It ends on a whole character: the next byte of the title starts one.
+    ASSERT_LT(kept.size(), title.size());
+    EXPECT_NE(static_cast<unsigned char>(title[kept.size()]) & 0xC0, 0x80) << cut;
+  }
+}
+
 }  // namespace
 }  // namespace kiosk::ui
