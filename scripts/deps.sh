@@ -10,7 +10,7 @@ packages=(
   libsdl2-dev libimgui-dev libgl-dev libzxing-dev libspdlog-dev libfmt-dev
   libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev libtomlplusplus-dev
   libutf8proc-dev libsystemd-dev libexpected-dev libcpp-httplib-dev libssl-dev zlib1g-dev
-  libfreetype-dev libpng-dev libstb-dev libturbojpeg0-dev libcups2-dev
+  libfreetype-dev libpng-dev libstb-dev libturbojpeg0-dev libcups2-dev libargon2-dev
   # speech: espeak-ng reads the screen aloud (Vietnamese and English voices)
   libespeak-ng-dev espeak-ng-data
   # translations: gettext .po catalogues read with libgettextpo; xgettext and
