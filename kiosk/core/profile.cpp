@@ -1,6 +1,7 @@
 #include "core/profile.hpp"
 
 #include "core/i18n.hpp"
+#include "core/profile_table.hpp"
 
 #include <algorithm>
 
@@ -98,7 +99,9 @@ class TableReader {
     return m_table == nullptr ? nullptr : m_table->get(key);
   }
   void fail(const toml::node& n, const std::string& key, std::string message) {
-    m_errors.push_back(ProfileError{m_source, static_cast<int>(n.source().begin.line),
+    // A merged table keeps each value's own file and line (profile layers).
+    const std::string source = n.source().path ? *n.source().path : m_source;
+    m_errors.push_back(ProfileError{source, static_cast<int>(n.source().begin.line),
                                     m_section + "." + key, std::move(message)});
   }
 
@@ -127,6 +130,18 @@ void check_outbox_path(Profile::Data& data, std::string configured, const std::s
   }
 }
 
+// An error about `key` (e.g. "session.languages"), at the file and line of
+// the value when the profile has one.
+ProfileError error_at(const toml::table& root, const std::string& key, const std::string& source,
+                      std::string message) {
+  const toml::node* n = root.at_path(key).node();
+  if (n == nullptr) {
+    return ProfileError{source, 0, key, std::move(message)};
+  }
+  return ProfileError{n->source().path ? *n->source().path : source,
+                      static_cast<int>(n->source().begin.line), key, std::move(message)};
+}
+
 }  // namespace
 
 std::string ProfileError::to_string() const {
@@ -135,14 +150,27 @@ std::string ProfileError::to_string() const {
 
 tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
                                                   std::string_view source_name) {
-  const std::string source(source_name);
-  toml::table root;
+  auto root = parse_profile_toml(toml_text, source_name);
+  if (!root) {
+    return tl::unexpected(root.error());
+  }
+  return parse_profile_table(*root, source_name);
+}
+
+tl::expected<toml::table, ProfileError> parse_profile_toml(std::string_view toml_text,
+                                                           std::string_view source_name) {
   try {
-    root = toml::parse(toml_text, source_name);
+    return toml::parse(toml_text, source_name);
   } catch (const toml::parse_error& err) {
-    return tl::unexpected(ProfileError{source, static_cast<int>(err.source().begin.line), "",
+    return tl::unexpected(ProfileError{std::string(source_name),
+                                       static_cast<int>(err.source().begin.line), "",
                                        std::string(err.description())});
   }
+}
+
+tl::expected<Profile, ProfileError> parse_profile_table(const toml::table& root,
+                                                        std::string_view source_name) {
+  const std::string source(source_name);
   Profile p;
   std::vector<ProfileError> errors;
   const std::vector<std::string> known = {"kiosk",   "api",     "session", "scanner",
@@ -166,6 +194,7 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     r.read("token_file", p.api.token_file);
     r.read("token", p.api.token);
     r.read("ca_file", p.api.ca_file);
+    r.read("profile_pubkey", p.api.profile_pubkey);
     r.read("connect_timeout_ms", p.api.connect_timeout, 100, 60000);
     r.read("total_timeout_ms", p.api.total_timeout, 500, 300000);
     r.read("sync_interval_s", p.api.sync_interval, 10, 86400);
@@ -184,12 +213,12 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     r.finish();
     for (const auto& code : p.session.languages) {
       if (!lang_from_code(code)) {
-        errors.push_back(ProfileError{source, 0, "session.languages",
-                                      "\"" + code + "\" is not a language the kiosk has (vi, en)"});
+        errors.push_back(error_at(root, "session.languages", source,
+                                  "\"" + code + "\" is not a language the kiosk has (vi, en)"));
       }
     }
     if (p.session.languages.empty()) {
-      errors.push_back(ProfileError{source, 0, "session.languages", "must name at least one"});
+      errors.push_back(error_at(root, "session.languages", source, "must name at least one"));
     }
   }
   {
@@ -205,7 +234,7 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     r.read("cutter", p.printer.cutter);
     r.finish();
     if (p.printer.width_dots != 384 && p.printer.width_dots != 576) {
-      errors.push_back(ProfileError{source, 0, "printer.width_dots", "must be 384 or 576"});
+      errors.push_back(error_at(root, "printer.width_dots", source, "must be 384 or 576"));
     }
   }
   {
@@ -229,8 +258,8 @@ tl::expected<Profile, ProfileError> parse_profile(std::string_view toml_text,
     const std::vector<std::string> levels = {"trace", "debug", "info", "warn", "error", "critical"};
     if (std::find(levels.begin(), levels.end(), p.logging.level) == levels.end()) {
       // A typo here would otherwise silence every log.
-      errors.push_back(ProfileError{source, 0, "logging.level",
-                                    "must be one of trace, debug, info, warn, error, critical"});
+      errors.push_back(error_at(root, "logging.level", source,
+                                "must be one of trace, debug, info, warn, error, critical"));
     }
   }
   {

@@ -22,6 +22,9 @@ struct Profile {
     std::string token_file;
     std::string token;  // development only; token_file wins
     std::string ca_file;
+    /// The Centre's Ed25519 public key (base64 of 32 raw bytes) that signs
+    /// the central profile; empty: no central profile is accepted.
+    std::string profile_pubkey;
     std::chrono::milliseconds connect_timeout{3000};
     std::chrono::milliseconds total_timeout{10000};
     std::chrono::seconds sync_interval{300};

@@ -33,30 +33,43 @@ void resolve_uri(std::string& uri, const std::filesystem::path& base) {
 }  // namespace
 
 tl::expected<Profile, ProfileError> load_profile_file(const std::string& path) {
-  std::ifstream in(path);
+  const auto layer = load_profile_layer(path);
+  if (!layer) {
+    return tl::unexpected(layer.error());
+  }
+  auto profile = parse_profile(layer->text, path);
+  if (!profile) {
+    return profile;
+  }
+  resolve_profile_paths(*profile, path);
+  return profile;
+}
+
+tl::expected<ProfileLayer, ProfileError> load_profile_layer(const std::string& path,
+                                                            ProfileLayer::Kind kind) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
     return tl::unexpected(ProfileError{path, 0, "", "cannot be read"});
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  auto profile = parse_profile(ss.str(), path);
-  if (!profile) {
-    return profile;
-  }
-  const auto base = std::filesystem::absolute(path).parent_path();
-  resolve(profile->api.token_file, base);
-  resolve(profile->api.ca_file, base);
-  resolve(profile->logging.directory, base);
-  resolve(profile->data.wards_file, base);
-  resolve(profile->data.store_path, base);
-  resolve(profile->data.outbox_path, base);
-  resolve(profile->ui.font_dir, base);
-  resolve(profile->ui.locale_dir, base);
-  resolve_uri(profile->printer.uri, base);
-  for (auto& s : profile->scanner.sources) {
+  return ProfileLayer{kind, path, ss.str(), {}};
+}
+
+void resolve_profile_paths(Profile& profile, const std::string& profile_path) {
+  const auto base = std::filesystem::absolute(profile_path).parent_path();
+  resolve(profile.api.token_file, base);
+  resolve(profile.api.ca_file, base);
+  resolve(profile.logging.directory, base);
+  resolve(profile.data.wards_file, base);
+  resolve(profile.data.store_path, base);
+  resolve(profile.data.outbox_path, base);
+  resolve(profile.ui.font_dir, base);
+  resolve(profile.ui.locale_dir, base);
+  resolve_uri(profile.printer.uri, base);
+  for (auto& s : profile.scanner.sources) {
     resolve_uri(s, base);
   }
-  return profile;
 }
 
 tl::expected<std::string, std::string> read_api_token(const Profile& profile) {
