@@ -38,8 +38,9 @@ class TableReader {
   }
   void read(const char* key, bool& out) {
     if (const auto* n = take(key)) {
-      if (const auto v = n->value<bool>()) {
-        out = *v;
+      // as_boolean, not value<bool>: toml++ would turn a number into a bool.
+      if (const auto* v = n->as_boolean()) {
+        out = v->get();
       } else {
         fail(*n, key, "must be true or false");
       }
