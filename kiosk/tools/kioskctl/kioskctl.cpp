@@ -1,6 +1,9 @@
 // kioskctl: the staff's and operator's command line.
 //
 //   kioskctl decode [--raw] [--reveal] FILE…   what QR images hold, as JSON (masked unless --reveal)
+//   kioskctl profile validate FILE…   check profiles alone (FILE:LINE: key: message)
+//   kioskctl profile show --effective [--profile FILE] [--central FILE --signature FILE]
+//                 [--staff FILE]   the merged profile, each key with where it came from
 //   kioskctl slip --booking FILE.json --printer URI   render one booking's slip and print it
 //   kioskctl sync --profile FILE   bring the cache up to date (changes, or a snapshot) once
 //   kioskctl match --profile FILE --citizen PAYLOAD|- [--query TEXT] [--occupation CODE…]
@@ -16,6 +19,7 @@
 #include "tools/kioskctl/book_command.hpp"
 #include "tools/kioskctl/decode_command.hpp"
 #include "tools/kioskctl/match_command.hpp"
+#include "tools/kioskctl/profile_command.hpp"
 #include "tools/kioskctl/slip_command.hpp"
 #include "tools/kioskctl/sync_command.hpp"
 
@@ -28,6 +32,9 @@ int usage() {
                "  kioskctl slip --booking FILE.json --printer URI [--profile FILE]\n"
                "                [--width 384|576] [--dpi N] [--no-cutter]\n"
                "  kioskctl sync --profile FILE\n"
+               "  kioskctl profile validate FILE...\n"
+               "  kioskctl profile show --effective [--profile FILE]\n"
+               "                 [--central FILE --signature FILE] [--staff FILE]\n"
                "  kioskctl match --profile FILE --citizen PAYLOAD|- [--query TEXT]\n"
                "                 [--occupation CODE...] [--limit N] [--json] [--now ISO-8601]\n"
                "                 [--group ISCO...] [--ward CODE...] [--max-km KM]\n"
@@ -55,6 +62,14 @@ int main(int argc, char** argv) {
       return kiosk::usage();
     }
     return kiosk::decode_command(parsed->second, parsed->first, std::cout);
+  }
+  if (command == "profile") {
+    const auto parsed = kiosk::parse_profile_args(args);
+    if (!parsed) {
+      std::cerr << "kioskctl profile: " << parsed.error() << "\n";
+      return kiosk::usage();
+    }
+    return kiosk::profile_command(*parsed, std::cout, std::cerr);
   }
   if (command == "slip") {
     const auto parsed = kiosk::parse_slip_args(args);
