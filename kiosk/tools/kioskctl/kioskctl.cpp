@@ -11,6 +11,7 @@
 //   kioskctl book --profile FILE --citizen PAYLOAD|- --vacancy ID --slot ID [--phone N]
 //                 [--interest]   one booking through the outbox: stored, then sent
 //   kioskctl outbox --profile FILE [--flush] [--json]   what the outbox holds (after sending)
+//   kioskctl pin-hash < PIN   the Argon2id hash of a staff PIN for the profile's [staff] section
 
 #include <iostream>
 #include <string>
@@ -19,6 +20,7 @@
 #include "tools/kioskctl/book_command.hpp"
 #include "tools/kioskctl/decode_command.hpp"
 #include "tools/kioskctl/match_command.hpp"
+#include "tools/kioskctl/pin_hash_command.hpp"
 #include "tools/kioskctl/profile_command.hpp"
 #include "tools/kioskctl/slip_command.hpp"
 #include "tools/kioskctl/sync_command.hpp"
@@ -42,7 +44,8 @@ int usage() {
                "                 [--prefer TYPE]\n"
                "  kioskctl book --profile FILE --citizen PAYLOAD|- --vacancy ID\n"
                "                (--slot ID | --interest) [--phone N] [--key UUID]\n"
-               "  kioskctl outbox --profile FILE [--flush] [--json]\n";
+               "  kioskctl outbox --profile FILE [--flush] [--json]\n"
+               "  kioskctl pin-hash   (reads a PIN of 4-12 digits from stdin)\n";
   return 64;
 }
 
@@ -110,6 +113,9 @@ int main(int argc, char** argv) {
       return kiosk::usage();
     }
     return kiosk::outbox_command(*parsed, std::cout, std::cerr);
+  }
+  if (command == "pin-hash" && args.empty()) {
+    return kiosk::pin_hash_command(std::cin, std::cout, std::cerr);
   }
   return kiosk::usage();
 }
