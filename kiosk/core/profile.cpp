@@ -113,24 +113,6 @@ class TableReader {
   std::vector<std::string> m_seen;
 };
 
-// Sets data.outbox_path from the profile's value, or next to the cache when
-// it has none; the outbox must never share the cache's file (the cache may
-// be thrown away and rebuilt, the outbox never).
-void check_outbox_path(Profile::Data& data, std::string configured, const std::string& source,
-                       std::vector<ProfileError>& errors) {
-  if (configured.empty()) {
-    const auto slash = data.store_path.rfind('/');
-    const std::string folder =
-        slash == std::string::npos ? std::string() : data.store_path.substr(0, slash + 1);
-    configured = folder + "outbox.db";
-  }
-  data.outbox_path = std::move(configured);
-  if (data.outbox_path == data.store_path) {
-    errors.push_back(ProfileError{source, 0, "data.outbox_path",
-                                  "must not be the vacancy cache's file (data.store_path)"});
-  }
-}
-
 // An error about `key` (e.g. "session.languages"), at the file and line of
 // the value when the profile has one.
 ProfileError error_at(const toml::table& root, const std::string& key, const std::string& source,
@@ -141,6 +123,24 @@ ProfileError error_at(const toml::table& root, const std::string& key, const std
   }
   return ProfileError{n->source().path ? *n->source().path : source,
                       static_cast<int>(n->source().begin.line), key, std::move(message)};
+}
+
+// Sets data.outbox_path from the profile's value, or next to the cache when
+// it has none; the outbox must never share the cache's file (the cache may
+// be thrown away and rebuilt, the outbox never).
+void check_outbox_path(const toml::table& root, Profile::Data& data, std::string configured,
+                       const std::string& source, std::vector<ProfileError>& errors) {
+  if (configured.empty()) {
+    const auto slash = data.store_path.rfind('/');
+    const std::string folder =
+        slash == std::string::npos ? std::string() : data.store_path.substr(0, slash + 1);
+    configured = folder + "outbox.db";
+  }
+  data.outbox_path = std::move(configured);
+  if (data.outbox_path == data.store_path) {
+    errors.push_back(error_at(root, "data.outbox_path", source,
+                              "must not be the vacancy cache's file (data.store_path)"));
+  }
 }
 
 }  // namespace
@@ -270,7 +270,7 @@ tl::expected<Profile, ProfileError> parse_profile_table(const toml::table& root,
     std::string outbox_path;
     r.read("outbox_path", outbox_path);
     r.finish();
-    check_outbox_path(p.data, std::move(outbox_path), source, errors);
+    check_outbox_path(root, p.data, std::move(outbox_path), source, errors);
   }
   if (!errors.empty()) {
     return tl::unexpected(errors.front());

@@ -152,8 +152,8 @@ class SectionWriter {
 
  private:
   void line(const char* key, const std::string& value) {
-    m_out += fmt::format("{} = {}  # {}\n", key, value,
-                         m_effective.origin_of(m_section + "." + key));
+    m_out +=
+        fmt::format("{} = {}  # {}\n", key, value, m_effective.origin_of(m_section + "." + key));
   }
 
   std::string& m_out;

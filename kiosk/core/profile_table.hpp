@@ -4,8 +4,8 @@
 
 #include <string_view>
 
-#include <tl/expected.hpp>
 #include <toml++/toml.h>
+#include <tl/expected.hpp>
 
 #include "core/profile.hpp"
 

@@ -14,9 +14,9 @@ namespace kiosk {
 
 /// The layers around the central one, and the central layer in force.
 struct ProfileStack {
-  std::vector<ProfileLayer> below;  // the local file
+  std::vector<ProfileLayer> below;      // the local file
   std::optional<ProfileLayer> central;  // last known good; none: no central profile yet
-  std::vector<ProfileLayer> above;  // staff overrides
+  std::vector<ProfileLayer> above;      // staff overrides
 
   /// below, central, above, in that order.
   std::vector<ProfileLayer> layers() const;

@@ -19,12 +19,13 @@ namespace {
 
 using test_support::Ed25519Signer;
 
-const std::string k_body = "[session]\nsession_ids = [\"pgd-20261228-bdxn\"]\n[ui]\nlarge_text = true\n";
+const std::string k_body =
+    "[session]\nsession_ids = [\"pgd-20261228-bdxn\"]\n[ui]\nlarge_text = true\n";
 
 TEST(CentralProfile, ASignedBodyIsAcceptedAsACentralLayer) {
   const Ed25519Signer centre;
-  const auto layer =
-      check_central_profile(k_body, centre.sign_b64(k_body), centre.public_b64(), "central", "\"e1\"");
+  const auto layer = check_central_profile(k_body, centre.sign_b64(k_body), centre.public_b64(),
+                                           "central", "\"e1\"");
   ASSERT_TRUE(layer.has_value()) << layer.error().to_string();
   EXPECT_EQ(layer->kind, ProfileLayer::Kind::Central);
   EXPECT_EQ(layer->text, k_body);
@@ -39,8 +40,8 @@ TEST(CentralProfile, UnsignedBadSignatureTamperedAndNoKeyAreRefused) {
   ASSERT_FALSE(unsigned_body.has_value());
   EXPECT_NE(unsigned_body.error().message.find("not signed"), std::string::npos);
 
-  const auto other_key = check_central_profile(k_body, other.sign_b64(k_body), centre.public_b64(),
-                                               "central");
+  const auto other_key =
+      check_central_profile(k_body, other.sign_b64(k_body), centre.public_b64(), "central");
   ASSERT_FALSE(other_key.has_value());
   EXPECT_NE(other_key.error().message.find("bad signature"), std::string::npos);
 
@@ -48,9 +49,10 @@ TEST(CentralProfile, UnsignedBadSignatureTamperedAndNoKeyAreRefused) {
   tampered.replace(tampered.find("true"), 4, "fals");
   EXPECT_FALSE(check_central_profile(tampered, sig, centre.public_b64(), "central").has_value());
   // One byte more (a trailing newline) is a different body too.
-  EXPECT_FALSE(check_central_profile(k_body + "\n", sig, centre.public_b64(), "central").has_value());
-  EXPECT_FALSE(check_central_profile(k_body, "!!notbase64!!", centre.public_b64(), "central")
-                   .has_value());
+  EXPECT_FALSE(
+      check_central_profile(k_body + "\n", sig, centre.public_b64(), "central").has_value());
+  EXPECT_FALSE(
+      check_central_profile(k_body, "!!notbase64!!", centre.public_b64(), "central").has_value());
 
   const auto no_key = check_central_profile(k_body, sig, "", "central");
   ASSERT_FALSE(no_key.has_value());
@@ -60,8 +62,8 @@ TEST(CentralProfile, UnsignedBadSignatureTamperedAndNoKeyAreRefused) {
 TEST(CentralProfile, ASignedBodyWithASecretOrABadValueIsRefused) {
   const Ed25519Signer centre;
   const std::string secret = "[ui]\nsound = true\n[api]\ntoken = \"shared\"\n";
-  const auto refused = check_central_profile(secret, centre.sign_b64(secret), centre.public_b64(),
-                                             "central");
+  const auto refused =
+      check_central_profile(secret, centre.sign_b64(secret), centre.public_b64(), "central");
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().to_string(),
             "central:4: api.token: is a secret; the central profile must not set it");

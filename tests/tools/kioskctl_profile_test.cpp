@@ -94,8 +94,8 @@ TEST_F(KioskctlProfile, ShowRefusesAnUnsignedOrTamperedCentralBody) {
   EXPECT_NE(r.err.find("bad signature"), std::string::npos) << r.err;
   EXPECT_TRUE(r.out.empty());
 
-  const auto unsigned_body = run({"show", "--effective", "--profile", local.string(), "--central",
-                                  tampered.string()});
+  const auto unsigned_body =
+      run({"show", "--effective", "--profile", local.string(), "--central", tampered.string()});
   EXPECT_EQ(unsigned_body.status, 1);
   EXPECT_NE(unsigned_body.err.find("not signed"), std::string::npos) << unsigned_body.err;
 }

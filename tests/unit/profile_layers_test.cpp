@@ -57,8 +57,8 @@ TEST(ProfileLayers, ABadValueIsReportedAtItsOwnLayersFileLineAndKey) {
   EXPECT_EQ(from_central.error().line, 4);
   EXPECT_EQ(from_central.error().key, "ui.sound");
 
-  const auto from_staff =
-      merge_profile_layers({local("[ui]\nsound = true\n"), staff("\n[logging]\nlevel = \"loud\"\n")});
+  const auto from_staff = merge_profile_layers(
+      {local("[ui]\nsound = true\n"), staff("\n[logging]\nlevel = \"loud\"\n")});
   ASSERT_FALSE(from_staff.has_value());
   EXPECT_EQ(from_staff.error().source, "staff");
   EXPECT_EQ(from_staff.error().line, 3);
@@ -70,8 +70,30 @@ TEST(ProfileLayers, ABadValueIsReportedAtItsOwnLayersFileLineAndKey) {
   EXPECT_EQ(syntax.error().line, 1);
 }
 
+TEST(ProfileLayers, ChecksAcrossKeysNameTheLayerOfTheOffendingValue) {
+  const auto outbox =
+      merge_profile_layers({local("[data]\nstore_path = \"/var/lib/kiosk/a.db\"\n"),
+                            staff("[data]\n\noutbox_path = \"/var/lib/kiosk/a.db\"\n")});
+  ASSERT_FALSE(outbox.has_value());
+  EXPECT_EQ(outbox.error().to_string(),
+            "staff:3: data.outbox_path: must not be the vacancy cache's file (data.store_path)");
+
+  const auto languages =
+      merge_profile_layers({local("[ui]\nsound = true\n"),
+                            central("[session]\nidle_timeout_s = 60\nlanguages = [\"fr\"]\n")});
+  ASSERT_FALSE(languages.has_value());
+  EXPECT_EQ(languages.error().to_string(),
+            "central:3: session.languages: \"fr\" is not a language the kiosk has (vi, en)");
+
+  const auto width = merge_profile_layers({local("[printer]\nwidth_dots = 400\n")});
+  ASSERT_FALSE(width.has_value());
+  EXPECT_EQ(width.error().to_string(),
+            "/etc/kiosk/kiosk.toml:2: printer.width_dots: must be 384 or 576");
+}
+
 TEST(ProfileLayers, AnUnknownKeyInALaterLayerNamesThatLayer) {
-  const auto e = merge_profile_layers({local("[ui]\nsound = true\n"), staff("[ui]\nsund = true\n")});
+  const auto e =
+      merge_profile_layers({local("[ui]\nsound = true\n"), staff("[ui]\nsund = true\n")});
   ASSERT_FALSE(e.has_value());
   EXPECT_EQ(e.error().to_string(), "staff:2: ui.sund: is not a known setting");
 }

@@ -15,9 +15,9 @@ int validate(const std::vector<std::string>& files, std::ostream& out, std::ostr
   int status = 0;
   for (const auto& file : files) {
     const auto layer = load_profile_layer(file);
-    const auto merged = layer ? merge_profile_layers({*layer})
-                              : tl::expected<EffectiveProfile, ProfileError>(
-                                    tl::unexpected(layer.error()));
+    const auto merged =
+        layer ? merge_profile_layers({*layer})
+              : tl::expected<EffectiveProfile, ProfileError>(tl::unexpected(layer.error()));
     if (merged) {
       out << file << ": ok\n";
     } else {
@@ -42,8 +42,8 @@ tl::expected<std::string, ProfileError> read_signature(const std::string& path) 
 }
 
 // The central layer: the given signed body, else the last known good cache.
-tl::expected<std::optional<ProfileLayer>, ProfileError> central_layer(
-    const ProfileOptions& options, const Profile& local) {
+tl::expected<std::optional<ProfileLayer>, ProfileError> central_layer(const ProfileOptions& options,
+                                                                      const Profile& local) {
   if (options.central_file.empty()) {
     return CentralProfileCache::next_to_store(local).load(local.api.profile_pubkey);
   }
@@ -66,9 +66,9 @@ tl::expected<std::optional<ProfileLayer>, ProfileError> central_layer(
 
 int show(const ProfileOptions& options, std::ostream& out, std::ostream& err) {
   const auto local = load_profile_layer(options.profile_file);
-  const auto local_only = local ? merge_profile_layers({*local})
-                                : tl::expected<EffectiveProfile, ProfileError>(
-                                      tl::unexpected(local.error()));
+  const auto local_only =
+      local ? merge_profile_layers({*local})
+            : tl::expected<EffectiveProfile, ProfileError>(tl::unexpected(local.error()));
   if (!local_only) {
     err << local_only.error().to_string() << "\n";
     return 1;
