@@ -116,7 +116,8 @@ TEST_F(JourneyLanguage, ANoticeIsKeptAsItsSourceStringToBeTranslatedWhenDrawn) {
   ASSERT_FALSE(journey.view().notice.empty());
   journey.handle(intent::SetLanguage{Lang::en});
   // The view keeps the msgid; the screen translates it for the language.
-  const Tr en(english().get(), Lang::en);
+  const auto translations = english();
+  const Tr en(translations.get(), Lang::en);
   EXPECT_EQ(journey.view().notice,
             "Đây không phải mã QR của thẻ căn cước. Bạn hãy đưa mặt sau thẻ căn cước có mã QR.");
   EXPECT_EQ(en.trv(journey.view().notice, journey.view().notice_args),
