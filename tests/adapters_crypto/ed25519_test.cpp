@@ -2,52 +2,15 @@
 // library: a valid one holds, a changed message or signature or another key
 // does not, and PEM and raw keys both load.
 
-#include <memory>
-
 #include <gtest/gtest.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
 
 #include "adapters/crypto/ed25519.hpp"
+#include "../support/ed25519_signer.hpp"
 
 namespace kiosk::crypto {
 namespace {
 
-struct Signer {
-  Signer() {
-    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr);
-    EVP_PKEY_keygen_init(ctx);
-    EVP_PKEY_keygen(ctx, &key);
-    EVP_PKEY_CTX_free(ctx);
-  }
-  ~Signer() { EVP_PKEY_free(key); }
-  std::string sign(std::string_view message) const {
-    std::string sig(64, '\0');
-    std::size_t len = sig.size();
-    EVP_MD_CTX* md = EVP_MD_CTX_new();
-    EVP_DigestSignInit(md, nullptr, nullptr, nullptr, key);
-    EVP_DigestSign(md, reinterpret_cast<unsigned char*>(sig.data()), &len,
-                   reinterpret_cast<const unsigned char*>(message.data()), message.size());
-    EVP_MD_CTX_free(md);
-    return sig;
-  }
-  std::string raw_public() const {
-    std::string raw(32, '\0');
-    std::size_t len = raw.size();
-    EVP_PKEY_get_raw_public_key(key, reinterpret_cast<unsigned char*>(raw.data()), &len);
-    return raw;
-  }
-  std::string pem_public() const {
-    BIO* bio = BIO_new(BIO_s_mem());
-    PEM_write_bio_PUBKEY(bio, key);
-    char* data = nullptr;
-    const long n = BIO_get_mem_data(bio, &data);
-    std::string pem(data, static_cast<std::size_t>(n));
-    BIO_free(bio);
-    return pem;
-  }
-  EVP_PKEY* key = nullptr;
-};
+using Signer = test_support::Ed25519Signer;
 
 TEST(Ed25519, AValidSignatureHoldsWithARawOrPemKey) {
   const Signer s;

@@ -12,6 +12,7 @@
 #include "adapters/crypto/argon2_pin.hpp"
 #include "adapters/crypto/staff_card_check.hpp"
 #include "core/staff_lock.hpp"
+#include "../support/ed25519_signer.hpp"
 
 namespace kiosk::crypto {
 namespace {
@@ -96,39 +97,13 @@ std::string base64url(std::string_view bytes) {
   return out;
 }
 
-struct CentreKey {
-  CentreKey() {
-    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr);
-    EVP_PKEY_keygen_init(ctx);
-    EVP_PKEY_keygen(ctx, &key);
-    EVP_PKEY_CTX_free(ctx);
-  }
-  ~CentreKey() { EVP_PKEY_free(key); }
-  CentreKey(const CentreKey&) = delete;
-  CentreKey& operator=(const CentreKey&) = delete;
-
-  std::string sign(std::string_view message) const {
-    std::string sig(64, '\0');
-    std::size_t len = sig.size();
-    EVP_MD_CTX* md = EVP_MD_CTX_new();
-    EVP_DigestSignInit(md, nullptr, nullptr, nullptr, key);
-    EVP_DigestSign(md, reinterpret_cast<unsigned char*>(sig.data()), &len,
-                   reinterpret_cast<const unsigned char*>(message.data()), message.size());
-    EVP_MD_CTX_free(md);
-    return sig;
-  }
-  std::string raw_public() const {
-    std::string raw(32, '\0');
-    std::size_t len = raw.size();
-    EVP_PKEY_get_raw_public_key(key, reinterpret_cast<unsigned char*>(raw.data()), &len);
-    return raw;
-  }
+// The Centre's card key: signs staff cards.
+struct CentreKey : test_support::Ed25519Signer {
   // The card's QR text for `payload_json`.
   std::string card(std::string_view payload_json) const {
     const std::string signed_part = std::string(k_staff_card_prefix) + base64url(payload_json);
     return signed_part + "." + base64url(sign(signed_part));
   }
-  EVP_PKEY* key = nullptr;
 };
 
 constexpr const char* k_payload =

@@ -1,11 +1,12 @@
 #pragma once
 // An Ed25519 key made with OpenSSL for tests that sign what the Centre would
-// sign (the central profile), with base64 output as the API sends it.
+// sign (the central profile, staff cards), raw or in base64 as the API sends it.
 
 #include <string>
 #include <string_view>
 
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 
 namespace kiosk::test_support {
 
@@ -21,8 +22,8 @@ class Ed25519Signer {
   Ed25519Signer(const Ed25519Signer&) = delete;
   Ed25519Signer& operator=(const Ed25519Signer&) = delete;
 
-  /// base64 of the 64-byte signature of `message`.
-  std::string sign_b64(std::string_view message) const {
+  /// The 64-byte signature of `message`.
+  std::string sign(std::string_view message) const {
     std::string sig(64, '\0');
     std::size_t len = sig.size();
     EVP_MD_CTX* md = EVP_MD_CTX_new();
@@ -30,15 +31,29 @@ class Ed25519Signer {
     EVP_DigestSign(md, reinterpret_cast<unsigned char*>(sig.data()), &len,
                    reinterpret_cast<const unsigned char*>(message.data()), message.size());
     EVP_MD_CTX_free(md);
-    return base64(sig);
+    return sig;
   }
-  /// base64 of the 32 raw public key bytes, as [api] profile_pubkey holds it.
-  std::string public_b64() const {
+  /// The 32 raw public key bytes.
+  std::string raw_public() const {
     std::string raw(32, '\0');
     std::size_t len = raw.size();
     EVP_PKEY_get_raw_public_key(m_key, reinterpret_cast<unsigned char*>(raw.data()), &len);
-    return base64(raw);
+    return raw;
   }
+  /// The public key as a PEM "PUBLIC KEY" block.
+  std::string pem_public() const {
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PUBKEY(bio, m_key);
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio, &data);
+    std::string pem(data, static_cast<std::size_t>(n));
+    BIO_free(bio);
+    return pem;
+  }
+  /// base64 of sign(message).
+  std::string sign_b64(std::string_view message) const { return base64(sign(message)); }
+  /// base64 of the raw public key, as [api] profile_pubkey holds it.
+  std::string public_b64() const { return base64(raw_public()); }
 
   static std::string base64(std::string_view bytes) {
     std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
