@@ -2,27 +2,27 @@
 
 #include <atomic>
 #include <chrono>
-#include <optional>
-#include <utility>
 #include <csignal>
 #include <cstring>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include <SDL.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include "adapters/factory/adapter_factory.hpp"
+#include "adapters/factory/profile_file.hpp"
+#include "adapters/i18n/po_catalog.hpp"
 #include "adapters/system/logging.hpp"
 #include "adapters/system/service_notifier.hpp"
 #include "adapters/system/system_clock.hpp"
-#include "adapters/factory/adapter_factory.hpp"
 #include "app/beeper.hpp"
 #include "app/outbox_sender.hpp"
 #include "app/preview_texture.hpp"
 #include "app/slip_picture.hpp"
 #include "app/speech_service.hpp"
-#include "adapters/factory/profile_file.hpp"
-#include "adapters/i18n/po_catalog.hpp"
 #include "app/sync_service.hpp"
 #include "app/ui_queue.hpp"
 #include "app/window.hpp"
@@ -40,7 +40,9 @@ std::atomic<bool> g_stop_requested{false};  // set by SIGTERM/SIGINT only
 std::atomic<bool> g_report_requested{false};  // set by SIGUSR1 only
 
 void on_signal(int) { g_stop_requested = true; }
-void on_report_signal(int) { g_report_requested = true; }
+void on_report_signal(int) {
+  g_report_requested = true;
+}
 
 struct Options {
   std::string profile_path = "/etc/kiosk/kiosk.toml";
@@ -65,8 +67,9 @@ class Runtime {
  public:
   Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::FontSets fonts,
           std::shared_ptr<const WardTable> wards, std::shared_ptr<const Translations> translations,
-          std::unique_ptr<CentralApi> api, std::unique_ptr<CentralApi> sync_api, std::unique_ptr<VacancyStore> store,
-          std::unique_ptr<BookingOutbox> outbox, std::unique_ptr<Printer> printer);
+          std::unique_ptr<CentralApi> api, std::unique_ptr<CentralApi> sync_api,
+          std::unique_ptr<VacancyStore> store, std::unique_ptr<BookingOutbox> outbox,
+          std::unique_ptr<Printer> printer);
   ~Runtime();
   void add_source(std::unique_ptr<CodeSource> source) {
     if (auto* preview = dynamic_cast<const PreviewSource*>(source.get())) {
@@ -116,10 +119,10 @@ class Runtime {
   std::uint64_t m_frames_drawn = 0;  // logged on SIGUSR1 (scripts/bench.sh idle)
   std::string m_drawn_clock;  // the header clock of the last frame drawn
   Beeper m_beeper;
-  SpeechService m_speech;  // read aloud, the card cue, the idle countdown
-  Screen m_speech_screen = Screen::welcome;  // the screen follow_speech() last saw
-  bool m_speech_person = false;              // whether a session was open then
-  std::optional<int> m_idle_spoken;          // the idle countdown's seconds last spoken
+  SpeechService m_speech;                           // read aloud, the card cue, the idle countdown
+  Screen m_speech_screen = Screen::welcome;         // the screen follow_speech() last saw
+  bool m_speech_person = false;                     // whether a session was open then
+  std::optional<int> m_idle_spoken;                 // the idle countdown's seconds last spoken
   const PreviewSource* m_preview_source = nullptr;  // the camera, when there is one
   PreviewTexture m_preview;
   SlipPicture m_slip_picture;
@@ -162,12 +165,13 @@ Runtime::Runtime(const Profile& profile, std::unique_ptr<Window> window, ui::Fon
       m_journey(JourneyPorts{*m_api, *m_outbox, *m_printer, m_clock, m_workers},
                 journey_config(profile, std::move(wards), translations)),
       m_ui(fonts, m_window->scale()),
-      m_sync(*m_sync_api, *m_store, m_clock, profile.api.sync_interval, [this](SyncResult r) {
-        m_queue.post([this, r = std::move(r)] {
-          m_vacancy_count = r.catalog ? r.catalog->vacancies.size() : 0;
-          m_journey.set_catalog(r.catalog, r.online, r.search_index);
-        });
-      }),
+      m_sync(*m_sync_api, *m_store, m_clock, profile.api.sync_interval,
+             [this](SyncResult r) {
+               m_queue.post([this, r = std::move(r)] {
+                 m_vacancy_count = r.catalog ? r.catalog->vacancies.size() : 0;
+                 m_journey.set_catalog(r.catalog, r.online, r.search_index);
+               });
+             }),
       // What a crash or a dead network left in the outbox goes out from here.
       m_outbox_sender(*m_outbox, std::chrono::seconds{30},
                       [this, last = std::optional<std::size_t>()](std::size_t pending) mutable {
@@ -273,8 +277,9 @@ int Runtime::run() {
     }
     m_notifier.keep_alive(m_clock.steady());
     if (g_report_requested.exchange(false)) {
-      logger("ops")->info("frames drawn: {} at steady {:.3f} s", m_frames_drawn,
-                          std::chrono::duration<double>(m_clock.steady().time_since_epoch()).count());
+      logger("ops")->info(
+          "frames drawn: {} at steady {:.3f} s", m_frames_drawn,
+          std::chrono::duration<double>(m_clock.steady().time_since_epoch()).count());
     }
   }
   m_notifier.stopping();
@@ -326,8 +331,7 @@ bool Runtime::needs_frame() const {
   }
   return m_had_input || m_frames_wanted > 0 || ui::KioskUi::animating(m_journey.view()) ||
          m_ui.scrolling() || (m_animation_due && m_clock.steady() >= *m_animation_due) ||
-         m_journey.next_deadline().has_value() ||
-         format_vn_hhmm(m_clock.wall()) != m_drawn_clock;
+         m_journey.next_deadline().has_value() || format_vn_hhmm(m_clock.wall()) != m_drawn_clock;
 }
 
 bool Runtime::pump_events(std::chrono::milliseconds timeout) {
@@ -405,7 +409,8 @@ void Runtime::render() {
   m_animation_due.reset();
   if (const auto next = ui::KioskUi::next_animation_frame(m_journey.view(), info, t)) {
     m_animation_due = std::chrono::steady_clock::time_point(
-        std::chrono::ceil<std::chrono::steady_clock::duration>(std::chrono::duration<double>(*next)));
+        std::chrono::ceil<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(*next)));
   }
 }
 

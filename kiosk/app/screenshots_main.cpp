@@ -13,17 +13,17 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include "adapters/factory/adapter_factory.hpp"
 #include "adapters/fake/fakes.hpp"
 #include "adapters/fake/memory_outbox.hpp"
-#include "core/catalog_sync.hpp"
-#include "adapters/factory/adapter_factory.hpp"
+#include "adapters/i18n/po_catalog.hpp"
 #include "adapters/print/qr_matrix.hpp"
 #include "app/preview_texture.hpp"
 #include "app/screenshot_shooter.hpp"
 #include "app/screenshots_booking.hpp"
 #include "app/slip_picture.hpp"
 #include "app/window.hpp"
-#include "adapters/i18n/po_catalog.hpp"
+#include "core/catalog_sync.hpp"
 #include "tools/central_dev/dev_central.hpp"
 #include "ui/kiosk_ui.hpp"
 

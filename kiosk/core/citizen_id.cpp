@@ -241,17 +241,21 @@ std::string_view message_for(CitizenIdError e) {
   switch (e) {
     case CitizenIdError::empty:
     case CitizenIdError::incomplete:
-      return N_("Chưa đọc được đầy đủ mã QR trên thẻ. Bạn hãy giữ thẻ yên, xa hơn một chút, và thử "
-             "lại.");
+      return N_(
+          "Chưa đọc được đầy đủ mã QR trên thẻ. Bạn hãy giữ thẻ yên, xa hơn một chút, và thử "
+          "lại.");
     case CitizenIdError::bad_encoding:
     case CitizenIdError::garbled:
-      return N_("Máy quét đọc sai chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ vào camera phía trên, "
-             "hoặc nhờ cán bộ hỗ trợ.");
+      return N_(
+          "Máy quét đọc sai chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ vào camera phía trên, "
+          "hoặc nhờ cán bộ hỗ trợ.");
     case CitizenIdError::not_citizen_id:
-      return N_("Đây không phải mã QR của thẻ căn cước. Bạn hãy đưa mặt sau thẻ căn cước có mã QR.");
+      return N_(
+          "Đây không phải mã QR của thẻ căn cước. Bạn hãy đưa mặt sau thẻ căn cước có mã QR.");
     case CitizenIdError::id_only:
-      return N_("Máy chỉ đọc được số thẻ, chưa đọc được họ tên. Bạn hãy đưa thẻ vào camera phía "
-             "trên, hoặc nhờ cán bộ hỗ trợ.");
+      return N_(
+          "Máy chỉ đọc được số thẻ, chưa đọc được họ tên. Bạn hãy đưa thẻ vào camera phía "
+          "trên, hoặc nhờ cán bộ hỗ trợ.");
     case CitizenIdError::bad_id:
     case CitizenIdError::bad_old_id:
     case CitizenIdError::bad_name:
@@ -270,6 +274,8 @@ std::string mask_id(std::string_view id) {
   return std::string(std::min<std::size_t>(id.size(), 12), '*');
 }
 
-std::string_view sex_label(Sex s) { return s == Sex::male ? N_("Nam") : N_("Nữ"); }
+std::string_view sex_label(Sex s) {
+  return s == Sex::male ? N_("Nam") : N_("Nữ");
+}
 
 }  // namespace kiosk

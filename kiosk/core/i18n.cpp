@@ -2,7 +2,9 @@
 
 namespace kiosk {
 
-std::string_view lang_code(Lang lang) { return lang == Lang::en ? "en" : "vi"; }
+std::string_view lang_code(Lang lang) {
+  return lang == Lang::en ? "en" : "vi";
+}
 
 std::optional<Lang> lang_from_code(std::string_view code) {
   if (code == "vi") {
@@ -16,8 +18,10 @@ std::optional<Lang> lang_from_code(std::string_view code) {
 
 int plural_index(Lang lang, long long n) {
   switch (lang) {
-    case Lang::vi: return 0;             // nplurals=1; plural=0;
-    case Lang::en: return n != 1 ? 1 : 0;  // nplurals=2; plural=(n != 1);
+    case Lang::vi:
+      return 0;  // nplurals=1; plural=0;
+    case Lang::en:
+      return n != 1 ? 1 : 0;  // nplurals=2; plural=(n != 1);
   }
   return 0;
 }
@@ -43,7 +47,9 @@ const std::string* MessageCatalog::find_plural(std::string_view msgid, int index
   return &it->second[static_cast<std::size_t>(index)];
 }
 
-bool MessageCatalog::contains(std::string_view msgid) const { return m_entries.contains(msgid); }
+bool MessageCatalog::contains(std::string_view msgid) const {
+  return m_entries.contains(msgid);
+}
 
 std::vector<std::string> MessageCatalog::all_texts() const {
   std::vector<std::string> out;

@@ -66,7 +66,9 @@ class MessageCatalog {
 /// Both languages' catalogues. Immutable once built; shared by threads.
 class Translations {
  public:
-  void set(Lang lang, MessageCatalog catalog) { m_catalogs[static_cast<int>(lang)] = std::move(catalog); }
+  void set(Lang lang, MessageCatalog catalog) {
+    m_catalogs[static_cast<int>(lang)] = std::move(catalog);
+  }
   const MessageCatalog& catalog(Lang lang) const { return m_catalogs[static_cast<int>(lang)]; }
 
  private:

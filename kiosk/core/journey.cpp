@@ -47,33 +47,32 @@ bool Journey::presentation_changed() const {
 }
 
 bool Journey::present(const Intent& intent) {
-  return std::visit(
-      Overloaded{
-          [&](const intent::SetLanguage& i) {
-            if (m_view.lang != i.lang) {
-              m_view.lang = i.lang;
-              m_view.catalog_status = catalog_status();
-              if (m_person) {
-                compute_matches();  // the reasons are composed in the language
-                if (m_view.screen == Screen::occupations) {
-                  fill_occupation_grid();
-                }
-              }
-            }
-            return true;
-          },
-          [&](const intent::SetLargeText& i) {
-            m_view.large_text = i.on;
-            return true;
-          },
-          [&](const intent::SetHighContrast& i) {
-            m_view.high_contrast = i.on;
-            return true;
-          },
-          [&](const intent::ReadAloud&) { return true; },  // the app speaks
-          [](const auto&) { return false; },
-      },
-      intent);
+  return std::visit(Overloaded{
+                        [&](const intent::SetLanguage& i) {
+                          if (m_view.lang != i.lang) {
+                            m_view.lang = i.lang;
+                            m_view.catalog_status = catalog_status();
+                            if (m_person) {
+                              compute_matches();  // the reasons are composed in the language
+                              if (m_view.screen == Screen::occupations) {
+                                fill_occupation_grid();
+                              }
+                            }
+                          }
+                          return true;
+                        },
+                        [&](const intent::SetLargeText& i) {
+                          m_view.large_text = i.on;
+                          return true;
+                        },
+                        [&](const intent::SetHighContrast& i) {
+                          m_view.high_contrast = i.on;
+                          return true;
+                        },
+                        [&](const intent::ReadAloud&) { return true; },  // the app speaks
+                        [](const auto&) { return false; },
+                    },
+                    intent);
 }
 
 Journey::~Journey() {
@@ -108,7 +107,7 @@ void Journey::on_scan(const ScanEvent& scan) {
                          scan.bytes.size(), scan.source);
     m_view.notice = scan.text_lost && parsed.error() != CitizenIdError::not_citizen_id
                         ? N_("Máy quét này không đọc được chữ tiếng Việt trên thẻ. Bạn hãy đưa thẻ "
-                          "vào camera phía trên, hoặc nhờ cán bộ hỗ trợ.")
+                             "vào camera phía trên, hoặc nhờ cán bộ hỗ trợ.")
                         : std::string(message_for(parsed.error()));
     m_notice_at = m_ports.clock.steady();
     m_view.reading = false;
@@ -224,8 +223,9 @@ void Journey::handle(const Intent& intent) {
           [&](const intent::RejectIdFacts&) {
             if (m_view.screen == Screen::check_id) {
               end_session("number-only facts rejected");
-              m_view.notice = N_("Bạn hãy đưa mặt sau thẻ có mã QR vào camera phía trên, hoặc "
-                              "nhờ cán bộ hỗ trợ.");
+              m_view.notice =
+                  N_("Bạn hãy đưa mặt sau thẻ có mã QR vào camera phía trên, hoặc "
+                     "nhờ cán bộ hỗ trợ.");
               m_notice_at = m_ports.clock.steady();
             }
           },
@@ -239,11 +239,19 @@ void Journey::handle(const Intent& intent) {
           [&](const intent::Back&) {
             m_view.notice.clear();
             switch (m_view.screen) {
-              case Screen::vacancy: go(Screen::matches); break;
-              case Screen::slots: go(Screen::vacancy); break;
+              case Screen::vacancy:
+                go(Screen::matches);
+                break;
+              case Screen::slots:
+                go(Screen::vacancy);
+                break;
               case Screen::occupations:
-              case Screen::filters: go(Screen::matches); break;
-              case Screen::ward: go(Screen::consent); break;
+              case Screen::filters:
+                go(Screen::matches);
+                break;
+              case Screen::ward:
+                go(Screen::consent);
+                break;
               case Screen::confirm:
                 m_view.interest = false;
                 go(Screen::slots);
@@ -256,8 +264,11 @@ void Journey::handle(const Intent& intent) {
                 }
                 break;
               case Screen::check_id:
-              case Screen::matches: end_session("back from first screen"); break;
-              default: break;
+              case Screen::matches:
+                end_session("back from first screen");
+                break;
+              default:
+                break;
             }
           },
           [&](const intent::OpenVacancy& i) {
@@ -310,8 +321,9 @@ void Journey::handle(const Intent& intent) {
               return;
             }
             if (!m_view.phone.empty() && !is_phone_number(m_view.phone)) {
-              m_view.notice = N_("Số điện thoại chưa đúng: cần 10 chữ số, bắt đầu bằng số 0. Bạn "
-                              "hãy sửa lại, hoặc xoá hết nếu không muốn để lại số.");
+              m_view.notice =
+                  N_("Số điện thoại chưa đúng: cần 10 chữ số, bắt đầu bằng số 0. Bạn "
+                     "hãy sửa lại, hoặc xoá hết nếu không muốn để lại số.");
               m_view.keyboard_open = true;
               return;
             }

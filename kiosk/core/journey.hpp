@@ -19,8 +19,8 @@
 #include "core/i18n.hpp"
 #include "core/match_filters.hpp"
 #include "core/matching.hpp"
-#include "core/search.hpp"
 #include "core/queued_slip.hpp"
+#include "core/search.hpp"
 #include "core/slip.hpp"
 #include "ports/booking_outbox.hpp"
 #include "ports/central_api.hpp"
@@ -157,7 +157,8 @@ struct LeaveQueued {};
 struct RegisterInterest {};
 struct SetPhone {  // confirm: the phone keypad's digits
   std::string digits;
-};  // slots, when they could not be loaded: the Centre will call  // confirm, after a send failed: let the kiosk send it later
+};  // slots, when they could not be loaded: the Centre will call  // confirm, after a send failed:
+    // let the kiosk send it later
 struct Finish {};
 struct StillHere {};
 struct SetSearch {  // matches: the search field's new text
@@ -194,15 +195,14 @@ struct SetHighContrast {
 struct ReadAloud {};  // any screen: speak it (the app's speech does; the journey ignores it)
 }  // namespace intent
 
-using Intent = std::variant<intent::ConfirmIdFacts, intent::RejectIdFacts, intent::AcceptConsent, intent::Cancel, intent::Back,
-                            intent::OpenVacancy, intent::ShowSlots, intent::ChooseSlot,
-                            intent::ConfirmBooking, intent::Finish, intent::StillHere,
-                            intent::SetSearch, intent::ShowKeyboard, intent::OpenOccupations,
-                            intent::ToggleOccupation, intent::OpenFilters, intent::SetFilters,
-                            intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
-                            intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest,
-                            intent::SetPhone, intent::SetLanguage, intent::SetLargeText,
-                            intent::SetHighContrast, intent::ReadAloud>;
+using Intent = std::variant<
+    intent::ConfirmIdFacts, intent::RejectIdFacts, intent::AcceptConsent, intent::Cancel,
+    intent::Back, intent::OpenVacancy, intent::ShowSlots, intent::ChooseSlot,
+    intent::ConfirmBooking, intent::Finish, intent::StillHere, intent::SetSearch,
+    intent::ShowKeyboard, intent::OpenOccupations, intent::ToggleOccupation, intent::OpenFilters,
+    intent::SetFilters, intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
+    intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest, intent::SetPhone,
+    intent::SetLanguage, intent::SetLargeText, intent::SetHighContrast, intent::ReadAloud>;
 
 struct JourneyConfig {
   std::string kiosk_id;

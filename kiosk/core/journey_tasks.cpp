@@ -15,10 +15,10 @@ namespace {
 
 constexpr const char* k_offline_notice =
     N_("Hiện không kết nối được với Trung tâm. Bạn hãy thử lại sau ít phút, hoặc nhờ cán bộ hỗ "
-    "trợ.");
+       "trợ.");
 constexpr const char* k_printer_notice =
     N_("Máy in đang gặp sự cố. Bạn hãy chụp ảnh phiếu hẹn trên màn hình; cán bộ tại quầy có thể in "
-    "lại cho bạn.");
+       "lại cho bạn.");
 
 ApiFailure crashed(const char* what) {
   return ApiFailure{ApiError::bad_response, 0, "client_error", what, {}};
@@ -110,7 +110,8 @@ void Journey::on_delivery(const tl::expected<Delivery, StoreFailure>& result) {
     logger("flow")->error("booking not stored in the outbox: {}", result.error().message);
     m_view.can_retry = true;
     m_view.can_leave_queued = false;
-    m_view.notice = N_("Máy chưa lưu được yêu cầu đặt lịch. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.");
+    m_view.notice =
+        N_("Máy chưa lưu được yêu cầu đặt lịch. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.");
     go(Screen::confirm);
     return;
   }
@@ -146,7 +147,7 @@ void Journey::on_booking_pending(const std::optional<ApiFailure>& failure) {
   m_view.can_leave_queued = true;
   m_view.notice =
       N_("Chưa gửi được đến Trung tâm, nhưng yêu cầu đã được lưu trên máy. Bạn hãy thử lại, hoặc "
-      "để máy tự gửi khi có mạng.");
+         "để máy tự gửi khi có mạng.");
   go(Screen::confirm);
 }
 
@@ -190,8 +191,7 @@ void Journey::on_booking_failed(const ApiFailure& failure) {
     case ApiError::bad_response:
       // The booking may exist; a retry with the same key cannot double it.
       m_view.can_retry = true;
-      m_view.notice =
-          N_("Chưa xác nhận được lịch hẹn. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.");
+      m_view.notice = N_("Chưa xác nhận được lịch hẹn. Bạn hãy thử lại, hoặc nhờ cán bộ hỗ trợ.");
       break;
     default:
       m_view.can_retry = false;
@@ -262,8 +262,8 @@ void Journey::on_interest(const std::optional<BookingConfirmation>& confirmation
   QueuedRequest request;
   request.interest = true;
   request.delivered = confirmation.has_value();
-  request.request_code = confirmation ? confirmation->reference
-                                      : request_code(m_pending->idempotency_key);
+  request.request_code =
+      confirmation ? confirmation->reference : request_code(m_pending->idempotency_key);
   logger("flow")->info("interest {} for vacancy {} ({})", request.request_code,
                        m_view.vacancy->id, request.delivered ? "delivered" : "queued");
   print_request_slip(std::move(request));

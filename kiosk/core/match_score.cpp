@@ -159,12 +159,12 @@ std::vector<std::string> reasons_for(const Vacancy& v, const MatchQuery& query,
     all.push_back({parts.distance, distance_reason(*km, t)});
   }
   if (v.slots_available > 0) {
-    all.push_back({parts.slots, t.trn("Còn {} suất phỏng vấn", "Còn {} suất phỏng vấn",
-                                      v.slots_available)});
+    all.push_back(
+        {parts.slots, t.trn("Còn {} suất phỏng vấn", "Còn {} suất phỏng vấn", v.slots_available)});
   }
   if (parts.working_time > 0.0) {
-    all.push_back({parts.working_time, t.trf("{}, đúng như bạn muốn",
-                                             t.tr(employment_type_label(v.employment_type)))});
+    all.push_back({parts.working_time,
+                   t.trf("{}, đúng như bạn muốn", t.tr(employment_type_label(v.employment_type)))});
   }
   if (auto text = pay_reason(v, t); text && parts.pay > 0.0) {
     all.push_back({parts.pay, std::move(*text)});
@@ -187,16 +187,18 @@ std::vector<std::string> reasons_for(const Vacancy& v, const MatchQuery& query,
   return out;
 }
 
-std::string format_vnd_short(std::int64_t vnd) { return format_vnd_short(vnd, Tr()); }
+std::string format_vnd_short(std::int64_t vnd) {
+  return format_vnd_short(vnd, Tr());
+}
 
 std::string format_vnd_short(std::int64_t vnd, const Tr& t) {
   // Vietnamese: 8,5 triệu and 25.000; English: 8.5 million and 25,000.
   const bool vi = t.lang() == Lang::vi;
   if (vnd >= 1'000'000) {
     const std::int64_t tenths = (vnd + 50'000) / 100'000;
-    const std::string number = tenths % 10 == 0
-                                   ? std::to_string(tenths / 10)
-                                   : fmt::format("{}{}{}", tenths / 10, vi ? ',' : '.', tenths % 10);
+    const std::string number =
+        tenths % 10 == 0 ? std::to_string(tenths / 10)
+                         : fmt::format("{}{}{}", tenths / 10, vi ? ',' : '.', tenths % 10);
     return t.trf("{} triệu", number);
   }
   const std::string digits = std::to_string(std::max<std::int64_t>(0, vnd));

@@ -35,13 +35,15 @@ Slip make_queued_slip(const QueuedRequest& request, const SlipContext& context) 
   auto& b = slip.blocks;
   b.push_back(line(context.centre_name, SlipStyle::heading, true, true));
   b.push_back(mark(SlipBlock::Kind::rule));
-  b.push_back(line(request.interest ? t.tr("ĐĂNG KÝ QUAN TÂM VIỆC LÀM") : t.tr("YÊU CẦU ĐẶT LỊCH ĐÃ ĐƯỢC LƯU"),
-                   SlipStyle::title, true, true));
+  b.push_back(line(
+      request.interest ? t.tr("ĐĂNG KÝ QUAN TÂM VIỆC LÀM") : t.tr("YÊU CẦU ĐẶT LỊCH ĐÃ ĐƯỢC LƯU"),
+      SlipStyle::title, true, true));
   b.push_back(line(request.delivered ? t.tr("Trung tâm đã nhận đăng ký của bạn")
                                      : t.tr("Chưa gửi được đến Trung tâm"),
                    SlipStyle::body, true));
   b.push_back(mark(SlipBlock::Kind::gap));
-  b.push_back(line(request.delivered ? t.tr("Mã đăng ký") : t.tr("Mã yêu cầu"), SlipStyle::small, true));
+  b.push_back(
+      line(request.delivered ? t.tr("Mã đăng ký") : t.tr("Mã yêu cầu"), SlipStyle::small, true));
   b.push_back(line(request.request_code, SlipStyle::reference, true, true));
   b.push_back(SlipBlock{SlipBlock::Kind::qr, request.request_code, SlipStyle::body, true, false});
   b.push_back(mark(SlipBlock::Kind::rule));
@@ -50,23 +52,24 @@ Slip make_queued_slip(const QueuedRequest& request, const SlipContext& context) 
   b.push_back(line(t.trf("Đơn vị: {}", request.employer_name), SlipStyle::body));
   if (request.slot) {
     b.push_back(line(t.trf("Giờ bạn chọn: {} – {}, {}", format_vn_hhmm(request.slot->starts_at),
-                                 format_vn_hhmm(request.slot->ends_at),
-                                 format_weekday_date(request.slot->starts_at, t)),
+                           format_vn_hhmm(request.slot->ends_at),
+                           format_weekday_date(request.slot->starts_at, t)),
                      SlipStyle::body, false, true));
   }
   b.push_back(mark(SlipBlock::Kind::rule));
   if (!request.delivered) {
     b.push_back(line(t.tr("Máy sẽ tự gửi yêu cầu này khi có mạng."), SlipStyle::body));
   }
-  b.push_back(line(request.interest
-                       ? t.tr("Trung tâm sẽ liên hệ với bạn để hẹn lịch phỏng vấn; bạn cũng có thể hỏi "
-                         "tại quầy và đưa mã ở trên.")
-                       : t.tr("Trung tâm sẽ liên hệ để xác nhận lịch hẹn; bạn cũng có thể hỏi tại quầy "
-                         "và đưa mã yêu cầu ở trên."),
-                   SlipStyle::body));
+  b.push_back(
+      line(request.interest
+               ? t.tr("Trung tâm sẽ liên hệ với bạn để hẹn lịch phỏng vấn; bạn cũng có thể hỏi "
+                      "tại quầy và đưa mã ở trên.")
+               : t.tr("Trung tâm sẽ liên hệ để xác nhận lịch hẹn; bạn cũng có thể hỏi tại quầy "
+                      "và đưa mã yêu cầu ở trên."),
+           SlipStyle::body));
   b.push_back(mark(SlipBlock::Kind::rule));
   b.push_back(line(t.trf("In lúc {} {}", format_vn_hhmm(context.printed_at),
-                               format_vn_date(vn_date(context.printed_at))),
+                         format_vn_date(vn_date(context.printed_at))),
                    SlipStyle::small, true));
   return slip;
 }

@@ -43,11 +43,13 @@ Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& co
   b.push_back(text(t.trf("Đơn vị: {}", booking.employer_name), SlipStyle::body));
   b.push_back(block(SlipBlock::Kind::gap));
   b.push_back(text(t.trf("Thời gian: {} – {}", format_vn_hhmm(booking.slot.starts_at),
-                               format_vn_hhmm(booking.slot.ends_at)),
+                         format_vn_hhmm(booking.slot.ends_at)),
                    SlipStyle::heading, false, true));
-  b.push_back(text(format_weekday_date(booking.slot.starts_at, t), SlipStyle::heading, false, true));
+  b.push_back(
+      text(format_weekday_date(booking.slot.starts_at, t), SlipStyle::heading, false, true));
   if (!booking.slot.booth.empty()) {
-    b.push_back(text(t.trf("Phỏng vấn tại: {}", booking.slot.booth), SlipStyle::heading, false, true));
+    b.push_back(
+        text(t.trf("Phỏng vấn tại: {}", booking.slot.booth), SlipStyle::heading, false, true));
   }
   if (!booking.slot.venue.empty()) {
     b.push_back(text(t.trf("Địa điểm: {}", booking.slot.venue), SlipStyle::body));
@@ -61,7 +63,7 @@ Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& co
   }
   b.push_back(block(SlipBlock::Kind::rule));
   b.push_back(text(t.trf("In lúc {} {}", format_vn_hhmm(context.printed_at),
-                               format_vn_date(vn_date(context.printed_at))),
+                         format_vn_date(vn_date(context.printed_at))),
                    SlipStyle::small, true));
   return slip;
 }

@@ -14,8 +14,8 @@ constexpr std::size_t k_max_name_hint = 64;
 bool valid_id(std::string_view id) {
   // The id goes into audit lines, so only a plain word is accepted.
   return !id.empty() && id.size() <= k_max_id && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
   });
 }
 
@@ -87,6 +87,8 @@ tl::expected<StaffCard, StaffCardError> parse_staff_card_payload(std::string_vie
   return card;
 }
 
-bool staff_card_expired(const StaffCard& card, WallTime now) { return now > card.expires; }
+bool staff_card_expired(const StaffCard& card, WallTime now) {
+  return now > card.expires;
+}
 
 }  // namespace kiosk

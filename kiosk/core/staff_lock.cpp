@@ -41,7 +41,9 @@ std::string StaffAuditEvent::describe() const {
 StaffLock::StaffLock(StaffLockSettings settings, AuditSink audit)
     : m_settings(settings), m_audit(std::move(audit)) {}
 
-bool StaffLock::can_try(SteadyTime now) const { return now >= m_next_try; }
+bool StaffLock::can_try(SteadyTime now) const {
+  return now >= m_next_try;
+}
 
 std::chrono::seconds StaffLock::wait_left(SteadyTime now) const {
   if (can_try(now)) {

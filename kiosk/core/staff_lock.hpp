@@ -34,11 +34,11 @@ namespace kiosk {
 using SteadyTime = std::chrono::steady_clock::time_point;
 
 struct StaffLockSettings {
-  int free_wrong_pins = 3;                  // wrong PINs in a row before waits begin
-  std::chrono::seconds first_wait{5};       // after the first counted wrong PIN; doubles
-  int lockout_after = 6;                    // the wrong PIN that starts a lock-out
-  std::chrono::seconds lockout{5 * 60};     // how long PIN entry stays locked out
-  std::chrono::seconds idle_lock{120};      // unlocked staff mode locks after this much quiet
+  int free_wrong_pins = 3;               // wrong PINs in a row before waits begin
+  std::chrono::seconds first_wait{5};    // after the first counted wrong PIN; doubles
+  int lockout_after = 6;                 // the wrong PIN that starts a lock-out
+  std::chrono::seconds lockout{5 * 60};  // how long PIN entry stays locked out
+  std::chrono::seconds idle_lock{120};   // unlocked staff mode locks after this much quiet
 };
 
 /// Who unlocked: a staff card's id, or a PIN slot (the slot of the
@@ -55,14 +55,14 @@ struct StaffWho {
 };
 
 enum class StaffAuditAction {
-  pin_accepted,    // unlocked by a PIN slot
-  pin_rejected,    // a wrong PIN (detail: its number in the row and what follows)
-  pin_refused,     // an attempt while a wait or lock-out ran; not checked, not counted
-  card_accepted,   // unlocked by a staff card
-  card_rejected,   // a staff card that failed (detail: the error code)
-  action,          // a staff action done while unlocked (detail: what)
-  locked_idle,     // locked itself after inactivity
-  locked,          // locked by staff
+  pin_accepted,   // unlocked by a PIN slot
+  pin_rejected,   // a wrong PIN (detail: its number in the row and what follows)
+  pin_refused,    // an attempt while a wait or lock-out ran; not checked, not counted
+  card_accepted,  // unlocked by a staff card
+  card_rejected,  // a staff card that failed (detail: the error code)
+  action,         // a staff action done while unlocked (detail: what)
+  locked_idle,    // locked itself after inactivity
+  locked,         // locked by staff
 };
 
 /// "pin_accepted", "card_rejected", …

@@ -138,7 +138,9 @@ std::string format_vn_hhmm(WallTime t) {
   return fmt::format("{:02}:{:02}", hms.hours().count(), hms.minutes().count());
 }
 
-std::string format_vn_weekday_date(WallTime t) { return format_weekday_date(t, Tr()); }
+std::string format_vn_weekday_date(WallTime t) {
+  return format_weekday_date(t, Tr());
+}
 
 std::string format_weekday_date(WallTime t, const Tr& tr) {
   static constexpr std::array<const char*, 7> k_weekdays = {

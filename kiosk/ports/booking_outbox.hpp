@@ -35,9 +35,12 @@ enum class DeliveryState {
 /// "pending", "delivered", "rejected": the stored and printed names.
 inline const char* state_name(DeliveryState state) {
   switch (state) {
-    case DeliveryState::pending: return "pending";
-    case DeliveryState::delivered: return "delivered";
-    case DeliveryState::rejected: return "rejected";
+    case DeliveryState::pending:
+      return "pending";
+    case DeliveryState::delivered:
+      return "delivered";
+    case DeliveryState::rejected:
+      return "rejected";
   }
   return "pending";
 }

@@ -36,7 +36,8 @@ bool slot_row(const UiContext& ctx, const Slot& s, int index) {
   draw_text(ctx, dl, ctx.fonts.title, ImVec2(pos.x + pad, pos.y + ctx.px(18)), main, slot_time(s));
   draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + pad, pos.y + date_y), colour::k_muted,
             format_weekday_date(s.starts_at, ctx.t) + (s.booth.empty() ? "" : "   ·   " + s.booth));
-  const std::string places = open ? ctx.trn("Còn {} chỗ", "Còn {} chỗ", s.remaining) : std::string(ctx.tr("Hết chỗ"));
+  const std::string places =
+      open ? ctx.trn("Còn {} chỗ", "Còn {} chỗ", s.remaining) : std::string(ctx.tr("Hết chỗ"));
   const ImVec2 ps = ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0,
                                                      places.c_str());
   draw_text(ctx, dl, ctx.fonts.heading,
@@ -76,10 +77,12 @@ void draw_slots(const UiContext& ctx, const JourneyView& view) {
   }
   if (view.can_register_interest && view.slots.empty()) {
     ImGui::Dummy(ImVec2(0, ctx.px(20)));
-    text(ctx, ctx.fonts.body, colour::k_text,
-         ctx.tr("Bạn vẫn có thể đăng ký quan tâm vị trí này: máy lưu lại và gửi khi có mạng, rồi Trung "
-         "tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn."),
-         ImGui::GetContentRegionAvail().x);
+    text(
+        ctx, ctx.fonts.body, colour::k_text,
+        ctx.tr(
+            "Bạn vẫn có thể đăng ký quan tâm vị trí này: máy lưu lại và gửi khi có mạng, rồi Trung "
+            "tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn."),
+        ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, ctx.px(16)));
     if (button(ctx, "##interest", ctx.tr("Đăng ký quan tâm vị trí này"),
                ImVec2(ImGui::GetContentRegionAvail().x, ctx.px(120)))) {
@@ -107,15 +110,17 @@ void confirm_summary(const UiContext& ctx, const JourneyView& view, float width)
   summary_line(ctx, ctx.tr("Đơn vị"), view.vacancy->employer_name, inner);
   if (view.chosen_slot) {
     const Slot& s = *view.chosen_slot;
-    summary_line(ctx, ctx.tr("Thời gian"), slot_time(s) + ", " + format_weekday_date(s.starts_at, ctx.t),
+    summary_line(ctx, ctx.tr("Thời gian"),
+                 slot_time(s) + ", " + format_weekday_date(s.starts_at, ctx.t), inner);
+    summary_line(ctx, ctx.tr("Địa điểm"), s.booth.empty() ? s.venue : s.booth + " – " + s.venue,
                  inner);
-    summary_line(ctx, ctx.tr("Địa điểm"), s.booth.empty() ? s.venue : s.booth + " – " + s.venue, inner);
   } else {
-    summary_line(ctx, ctx.tr("Sau đó"), ctx.tr("Trung tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn"), inner);
+    summary_line(ctx, ctx.tr("Sau đó"), ctx.tr("Trung tâm sẽ gọi cho bạn để hẹn lịch phỏng vấn"),
+                 inner);
   }
   summary_line(ctx, ctx.tr("Người đăng ký"),
                view.id_check ? ctx.trf("chủ thẻ {}, sinh năm {}", view.id_check->masked_id,
-                                           view.id_check->birth_year)
+                                       view.id_check->birth_year)
                              : view.person_name,
                inner);
   end_panel(ctx, pad);
@@ -137,8 +142,9 @@ void phone_entry(const UiContext& ctx, const JourneyView& view, float width) {
     text(ctx, ctx.fonts.bold, colour::k_text,
          ctx.tr("Số điện thoại để Trung tâm liên hệ khi cần (không bắt buộc)"));
   }
-  if (search_box(ctx, "##phone", shown, ctx.tr("Số điện thoại để Trung tâm liên hệ (không bắt buộc)"),
-                 view.keyboard_open, ImVec2(width, ctx.px(88)), {}, false)) {
+  if (search_box(ctx, "##phone", shown,
+                 ctx.tr("Số điện thoại để Trung tâm liên hệ (không bắt buộc)"), view.keyboard_open,
+                 ImVec2(width, ctx.px(88)), {}, false)) {
     ctx.emit(intent::ShowKeyboard{true});
   }
   if (!view.keyboard_open) {
@@ -150,9 +156,14 @@ void phone_entry(const UiContext& ctx, const JourneyView& view, float width) {
       ImVec2(ImGui::GetCursorScreenPos().x + (width - pad_w) / 2, ImGui::GetCursorScreenPos().y));
   std::string digits = view.phone;
   switch (numeric_keypad(ctx, digits, 10, pad_w)) {
-    case KeyboardResult::edited: ctx.emit(intent::SetPhone{digits}); break;
-    case KeyboardResult::closed: ctx.emit(intent::ShowKeyboard{false}); break;
-    case KeyboardResult::none: break;
+    case KeyboardResult::edited:
+      ctx.emit(intent::SetPhone{digits});
+      break;
+    case KeyboardResult::closed:
+      ctx.emit(intent::ShowKeyboard{false});
+      break;
+    case KeyboardResult::none:
+      break;
   }
 }
 
@@ -193,13 +204,13 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view) {
     return;  // "Xong" on the keypad brings the buttons back
   }
   // The buttons sit at the bottom, whatever is above them.
-  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
-                                   std::max(ImGui::GetCursorScreenPos().y,
-                                            ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
-                                                buttons_h - ctx.px(24))));
-  std::string_view label = view.can_retry ? ctx.tr("Thử lại")
-                      : view.interest ? ctx.tr("Gửi đăng ký")
-                                      : ctx.tr("Xác nhận đặt lịch");
+  ImGui::SetCursorScreenPos(ImVec2(
+      ImGui::GetCursorScreenPos().x,
+      std::max(ImGui::GetCursorScreenPos().y,
+               ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - buttons_h - ctx.px(24))));
+  std::string_view label = view.can_retry  ? ctx.tr("Thử lại")
+                           : view.interest ? ctx.tr("Gửi đăng ký")
+                                           : ctx.tr("Xác nhận đặt lịch");
   if (!view.can_leave_queued) {
     if (button(ctx, "##confirm", label, ImVec2(width, buttons_h))) {
       ctx.emit(intent::ConfirmBooking{});
@@ -222,7 +233,8 @@ void draw_working(const UiContext& ctx, const JourneyView& view) {
   spinner(ctx, ctx.px(70));
   ImGui::Dummy(ImVec2(0, ctx.px(40)));
   text_centered(ctx, ctx.fonts.title, colour::k_text,
-                view.screen == Screen::booking ? ctx.tr("Đang đặt lịch phỏng vấn…") : ctx.tr("Đang in phiếu hẹn…"));
+                view.screen == Screen::booking ? ctx.tr("Đang đặt lịch phỏng vấn…")
+                                               : ctx.tr("Đang in phiếu hẹn…"));
   text_centered(ctx, ctx.fonts.body, colour::k_muted, ctx.tr("Bạn vui lòng đợi trong giây lát"));
 }
 
@@ -256,15 +268,16 @@ void done_details(const UiContext& ctx, const JourneyView& view, float width, bo
   // Its label and the code: 190 px at normal sizes.
   // The code in the largest type that fits the panel whole.
   ImFont* code_font = ctx.fonts.huge;
-  if (code_font->CalcTextSizeA(code_font->FontSize, FLT_MAX, 0, code.c_str()).x > inner - ctx.px(24)) {
+  if (code_font->CalcTextSizeA(code_font->FontSize, FLT_MAX, 0, code.c_str()).x >
+      inner - ctx.px(24)) {
     code_font = ctx.fonts.title;
   }
-  const float code_h = ctx.fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y +
-                       code_font->FontSize + ctx.px(16);
+  const float code_h =
+      ctx.fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y + code_font->FontSize + ctx.px(16);
   ImGui::BeginChild("code", ImVec2(inner, code_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs);
   text_centered(ctx, ctx.fonts.body, colour::k_muted,
-                booked ? ctx.tr("Mã đặt lịch của bạn")
+                booked        ? ctx.tr("Mã đặt lịch của bạn")
                 : view.queued ? ctx.tr("Mã yêu cầu (đưa cho cán bộ tại quầy)")
                               : ctx.tr("Mã đăng ký của bạn"));
   text_centered(ctx, code_font, colour::k_text, code);
@@ -312,8 +325,8 @@ void draw_done(const UiContext& ctx, const JourneyView& view, const FrameInfo& i
   const float button_h = ctx.px(110);
   begin_details(ctx, "##done-details", button_h + ctx.px(12));
   std::string_view title = view.interest && !view.queued ? ctx.tr("Đã đăng ký quan tâm!")
-                      : view.queued                ? ctx.tr("Đã lưu yêu cầu của bạn")
-                                                   : ctx.tr("Đặt lịch phỏng vấn thành công!");
+                           : view.queued ? ctx.tr("Đã lưu yêu cầu của bạn")
+                                         : ctx.tr("Đặt lịch phỏng vấn thành công!");
   text(ctx, ctx.fonts.title, view.queued ? colour::k_text : colour::k_primary, title, side);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   done_details(ctx, view, side, show_slip);

@@ -22,7 +22,8 @@ void draw_check_id(const UiContext& ctx, const JourneyView& view) {
   }
   text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Bạn hãy xác nhận thông tin này"));
   text(ctx, ctx.fonts.body, colour::k_muted,
-       ctx.tr("Máy quét chỉ đọc được số thẻ, không đọc được họ tên. Theo số thẻ, chủ thẻ là:"), width);
+       ctx.tr("Máy quét chỉ đọc được số thẻ, không đọc được họ tên. Theo số thẻ, chủ thẻ là:"),
+       width);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   const float pad = ctx.px(32);
   begin_panel(ctx, pad);
@@ -33,8 +34,9 @@ void draw_check_id(const UiContext& ctx, const JourneyView& view) {
   end_panel(ctx, pad);
   ImGui::Dummy(ImVec2(0, ctx.px(4)));
   text(ctx, ctx.fonts.body, colour::k_muted,
-       ctx.tr("Nếu đúng, bạn vẫn xem và đặt lịch phỏng vấn được; khi đến phỏng vấn, bạn mang theo thẻ "
-       "căn cước để cán bộ đối chiếu."),
+       ctx.tr(
+           "Nếu đúng, bạn vẫn xem và đặt lịch phỏng vấn được; khi đến phỏng vấn, bạn mang theo thẻ "
+           "căn cước để cán bộ đối chiếu."),
        width);
   end_details(ctx);
   const float gap = ctx.px(30);

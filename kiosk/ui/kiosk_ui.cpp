@@ -77,8 +77,8 @@ bool KioskUi::animating(const JourneyView& view) {
          view.slots_loading || view.reading;
 }
 
-std::optional<double> KioskUi::next_animation_frame(const JourneyView& view,
-                                                   const FrameInfo& info, double anim_time) {
+std::optional<double> KioskUi::next_animation_frame(const JourneyView& view, const FrameInfo& info,
+                                                    double anim_time) {
   if (view.screen != Screen::welcome || !info.welcome_animation || info.preview != nullptr) {
     return std::nullopt;
   }
@@ -117,8 +117,8 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
   draw_header(ctx, info, view);
 
   const float footer = has_footer(view.screen) ? ctx.px(k_footer_height) : 0.0f;
-  ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + ctx.px(k_margin),
-                                   vp->Pos.y + m_header_h + ctx.px(40)));
+  ImGui::SetCursorScreenPos(
+      ImVec2(vp->Pos.x + ctx.px(k_margin), vp->Pos.y + m_header_h + ctx.px(40)));
   const ImVec2 content(vp->Size.x - 2 * ctx.px(k_margin),
                        vp->Size.y - m_header_h - ctx.px(40) - footer - ctx.px(24));
   // A screen taller than the content area (large text, a small display)
@@ -169,10 +169,10 @@ void KioskUi::draw_header(const UiContext& ctx, const FrameInfo& info, const Jou
   // One row when the name, the buttons and the clock fit side by side;
   // on a narrow (portrait) screen or with large text, the buttons get a
   // second row of their own.
-  const ImVec2 name_size = ctx.fonts.heading->CalcTextSizeA(
-      ctx.fonts.heading->FontSize, FLT_MAX, 0, info.centre_name.c_str());
-  const ImVec2 clock_size = ctx.fonts.heading->CalcTextSizeA(
-      ctx.fonts.heading->FontSize, FLT_MAX, 0, info.clock_text.c_str());
+  const ImVec2 name_size = ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0,
+                                                            info.centre_name.c_str());
+  const ImVec2 clock_size = ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX,
+                                                             0, info.clock_text.c_str());
   const ImVec2 date_size =
       ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize, FLT_MAX, 0, info.date_text.c_str());
   const float clock_w = std::max(clock_size.x, date_size.x);
@@ -189,8 +189,8 @@ void KioskUi::draw_header(const UiContext& ctx, const FrameInfo& info, const Jou
   if (!view.catalog_status.empty()) {
     sub += sub.empty() ? view.catalog_status : "  ·  " + view.catalog_status;
   }
-  draw_text(ctx, dl, ctx.fonts.small, ImVec2(x, vp->Pos.y + ctx.px(70)),
-            colour::k_header_subtle, sub);
+  draw_text(ctx, dl, ctx.fonts.small, ImVec2(x, vp->Pos.y + ctx.px(70)), colour::k_header_subtle,
+            sub);
   // Clock on the right: time large, date below.
   const float right = vp->Pos.x + vp->Size.x - ctx.px(k_margin);
   const ImVec2 tsize = ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0,
@@ -225,12 +225,11 @@ bool header_button(const UiContext& ctx, const char* id, HeaderIcon icon, std::s
                             : colour::k_header_button;
   const ImU32 ink = on ? colour::k_header : colour::k_header_text;
   dl->AddRectFilled(pos, max, fill, ctx.px(14));
-  dl->AddRect(pos, max, colour::k_header_button_border, ctx.px(14), 0,
-              ctx.px(colour::k_border_px));
+  dl->AddRect(pos, max, colour::k_header_button_border, ctx.px(14), 0, ctx.px(colour::k_border_px));
   draw_header_icon(ctx, dl, icon, ImVec2(pos.x + size.x / 2, pos.y + ctx.px(28)), ink);
   ImFont* font = ctx.fonts.small;
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
-                                        label.data() + label.size());
+  const ImVec2 ts =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
   draw_text(ctx, dl, font, ImVec2(pos.x + (size.x - ts.x) / 2, max.y - ts.y - ctx.px(6)), ink,
             label);
   return tapped;
@@ -238,8 +237,8 @@ bool header_button(const UiContext& ctx, const char* id, HeaderIcon icon, std::s
 
 float header_button_width(const UiContext& ctx, std::string_view label) {
   ImFont* font = ctx.fonts.small;
-  const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
-                                      label.data() + label.size()).x;
+  const float w =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
   return std::max(ctx.px(110), w + ctx.px(28));
 }
 
@@ -299,9 +298,15 @@ void KioskUi::draw_header_buttons(const UiContext& ctx, const JourneyView& view,
     x -= w;
     if (header_button(ctx, item.id, item.icon, item.label, item.on, ImVec2(x, y), ImVec2(w, h))) {
       switch (item.icon) {
-        case HeaderIcon::speaker: ctx.emit(intent::ReadAloud{}); break;
-        case HeaderIcon::text_size: ctx.emit(intent::SetLargeText{!view.large_text}); break;
-        case HeaderIcon::contrast: ctx.emit(intent::SetHighContrast{!view.high_contrast}); break;
+        case HeaderIcon::speaker:
+          ctx.emit(intent::ReadAloud{});
+          break;
+        case HeaderIcon::text_size:
+          ctx.emit(intent::SetLargeText{!view.large_text});
+          break;
+        case HeaderIcon::contrast:
+          ctx.emit(intent::SetHighContrast{!view.high_contrast});
+          break;
         case HeaderIcon::language:
           ctx.emit(intent::SetLanguage{view.lang == Lang::vi ? Lang::en : Lang::vi});
           break;
@@ -360,8 +365,8 @@ void KioskUi::draw_idle_warning(const UiContext& ctx, int seconds_left) {
   const float gap = ImGui::GetStyle().ItemSpacing.y;
   const float button_h = ctx.px(120);
   const ImVec2 box(width, 2 * pad.y + text_height(ctx.fonts.title, title, inner) +
-                              text_height(ctx.fonts.body, message, inner) + ctx.px(8) +
-                              ctx.px(40) + button_h + 4 * gap);
+                              text_height(ctx.fonts.body, message, inner) + ctx.px(8) + ctx.px(40) +
+                              button_h + 4 * gap);
   const ImVec2 pos(vp->Pos.x + (vp->Size.x - box.x) / 2, vp->Pos.y + (vp->Size.y - box.y) / 2);
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(box);

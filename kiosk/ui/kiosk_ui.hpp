@@ -62,8 +62,8 @@ class KioskUi {
   /// itself through a low-frame-rate animation (the welcome animation, 8
   /// pictures a second, still steps skipped), in anim_time's seconds; nullopt
   /// when nothing on it animates that way. Pure.
-  static std::optional<double> next_animation_frame(const JourneyView& view,
-                                                    const FrameInfo& info, double anim_time);
+  static std::optional<double> next_animation_frame(const JourneyView& view, const FrameInfo& info,
+                                                    double anim_time);
 
   /// True while a flung list coasts and needs continuous frames.
   bool scrolling() const { return m_scrolling.coasting(); }

@@ -179,14 +179,16 @@ void empty_result(const UiContext& ctx, const JourneyView& view) {
   const bool narrowed = !view.search_text.empty() || view.filters.active() > 0 ||
                         !view.chosen_occupations.empty();
   if (!narrowed) {
-    notice(ctx,
-           ctx.tr("Hiện chưa có vị trí nào phù hợp với độ tuổi của bạn trong phiên này. Bạn hãy hỏi cán "
-           "bộ tư vấn tại quầy để được giới thiệu thêm."));
+    notice(
+        ctx,
+        ctx.tr(
+            "Hiện chưa có vị trí nào phù hợp với độ tuổi của bạn trong phiên này. Bạn hãy hỏi cán "
+            "bộ tư vấn tại quầy để được giới thiệu thêm."));
     return;
   }
   notice(ctx, ctx.trf("Không có việc nào khớp với lựa chọn của bạn. Có {} việc phù hợp "
-                          "với bạn nếu bỏ bớt điều kiện.",
-                          view.matches_total));
+                      "với bạn nếu bỏ bớt điều kiện.",
+                      view.matches_total));
   ImGui::Dummy(ImVec2(0, ctx.px(10)));
   const ImVec2 size(ctx.px(380), ctx.px(96));
   bool first = true;
@@ -216,11 +218,12 @@ void empty_result(const UiContext& ctx, const JourneyView& view) {
 }
 
 std::string sub_heading(const UiContext& ctx, const JourneyView& view) {
-  std::string sub = view.home_area.empty() ? std::string(ctx.tr("Việc đúng nghề, gần nhà, lương tốt xếp trước"))
-                                           : ctx.trf("Việc gần {} được xếp lên trước", view.home_area);
+  std::string sub = view.home_area.empty()
+                        ? std::string(ctx.tr("Việc đúng nghề, gần nhà, lương tốt xếp trước"))
+                        : ctx.trf("Việc gần {} được xếp lên trước", view.home_area);
   if (view.matches_shown < view.matches_total) {
-    sub += ctx.trf(" · {} trên {} việc khớp lựa chọn của bạn", view.matches_shown,
-                       view.matches_total);
+    sub +=
+        ctx.trf(" · {} trên {} việc khớp lựa chọn của bạn", view.matches_shown, view.matches_total);
   }
   if (view.matches_shown > view.matches.size()) {
     sub += ctx.trf(" · đang hiện {} việc đầu", view.matches.size());
@@ -261,16 +264,17 @@ void draw_matches(const UiContext& ctx, const JourneyView& view, int session_ser
         : view.matches_total == 0 ? std::string(ctx.tr("Chưa có việc làm phù hợp"))
         : view.greeting_name.empty()
             ? ctx.trf("Có {} việc làm phù hợp với bạn", view.matches_total)
-            : ctx.trf("{}, có {} việc làm phù hợp với bạn", view.greeting_name,
-                          view.matches_total);
+            : ctx.trf("{}, có {} việc làm phù hợp với bạn", view.greeting_name, view.matches_total);
     text(ctx, ctx.fonts.title, colour::k_text, heading);
     text(ctx, ctx.fonts.body, colour::k_muted, sub_heading(ctx, view));
     ImGui::Dummy(ImVec2(0, ctx.px(4)));
   }
   if (view.matches_total == 0 && view.catalog_empty) {
-    notice(ctx,
-           ctx.tr("Danh sách việc làm chưa tải xong. Bạn hãy đợi một lát rồi quét thẻ lại, hoặc hỏi cán "
-           "bộ tư vấn tại quầy."));
+    notice(
+        ctx,
+        ctx.tr(
+            "Danh sách việc làm chưa tải xong. Bạn hãy đợi một lát rồi quét thẻ lại, hoặc hỏi cán "
+            "bộ tư vấn tại quầy."));
     return;
   }
   if (view.matches_total > 0) {

@@ -34,11 +34,12 @@ bool occupation_tile(const UiContext& ctx, const OccupationChoice& o, ImVec2 siz
   const float pad = ctx.px(24);
   draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + pad, pos.y + ctx.px(16)), ink, o.label,
             size.x - 2 * pad);
-  draw_text(ctx, dl, ctx.fonts.small,
-            ImVec2(pos.x + pad, max.y - ctx.px(17) - ctx.fonts.small->FontSize),
-            o.chosen ? colour::k_header_text : colour::k_muted,
-            o.chosen ? ctx.trn("{} việc · đã chọn", "{} việc · đã chọn", static_cast<long long>(o.vacancies))
-                     : ctx.trn("{} việc", "{} việc", static_cast<long long>(o.vacancies)));
+  draw_text(
+      ctx, dl, ctx.fonts.small, ImVec2(pos.x + pad, max.y - ctx.px(17) - ctx.fonts.small->FontSize),
+      o.chosen ? colour::k_header_text : colour::k_muted,
+      o.chosen
+          ? ctx.trn("{} việc · đã chọn", "{} việc · đã chọn", static_cast<long long>(o.vacancies))
+          : ctx.trn("{} việc", "{} việc", static_cast<long long>(o.vacancies)));
   return tapped;
 }
 
@@ -71,8 +72,8 @@ void bottom_bar(const UiContext& ctx, const JourneyView& view, std::string_view 
 // A titled row of chips, one of which is on.
 template <class T>
 void choice_row(const UiContext& ctx, std::string_view title,
-                const std::vector<std::pair<T, std::string_view>>& options,
-                const T& current, const std::function<void(const T&)>& choose) {
+                const std::vector<std::pair<T, std::string_view>>& options, const T& current,
+                const std::function<void(const T&)>& choose) {
   text(ctx, ctx.fonts.bold, colour::k_text, title);
   bool first = true;
   int id = 0;
@@ -94,9 +95,11 @@ void choice_row(const UiContext& ctx, std::string_view title,
 
 void draw_occupations(const UiContext& ctx, const JourneyView& view) {
   text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Bạn muốn làm nghề gì?"));
-  text(ctx, ctx.fonts.body, colour::k_muted,
-       ctx.tr("Chạm để chọn một hoặc nhiều nghề; việc đúng nghề được xếp lên trước. Chạm lần nữa để bỏ "
-       "chọn."));
+  text(
+      ctx, ctx.fonts.body, colour::k_muted,
+      ctx.tr(
+          "Chạm để chọn một hoặc nhiều nghề; việc đúng nghề được xếp lên trước. Chạm lần nữa để bỏ "
+          "chọn."));
   ImGui::Dummy(ImVec2(0, ctx.px(6)));
   const float list_h = ImGui::GetContentRegionAvail().y - ctx.px(k_bottom_bar) - ctx.px(16);
   ImGui::BeginChild("grid", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
@@ -107,14 +110,16 @@ void draw_occupations(const UiContext& ctx, const JourneyView& view) {
   const float avail = ImGui::GetContentRegionAvail().x - ctx.px(16);
   const float min_tile = ctx.fonts.bold->FontSize * 11.0f;
   const int columns = std::clamp(static_cast<int>((avail + gap) / (min_tile + gap)), 2, 3);
-  const float tile_w = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const float tile_w =
+      (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   // Every tile as tall as the longest label needs (two lines at least) and
   // the count under it, so large text does not run the two together.
   float label_h = 2 * ctx.fonts.bold->FontSize;
   for (const auto& o : view.occupation_grid) {
     label_h = std::max(label_h, text_height(ctx.fonts.bold, o.label, tile_w - ctx.px(48)));
   }
-  const ImVec2 tile(tile_w, ctx.px(16) + label_h + ctx.px(2) + ctx.fonts.small->FontSize + ctx.px(17));
+  const ImVec2 tile(tile_w,
+                    ctx.px(16) + label_h + ctx.px(2) + ctx.fonts.small->FontSize + ctx.px(17));
   int column = 0;
   for (const auto& o : view.occupation_grid) {
     if (column > 0) {
@@ -153,19 +158,27 @@ void draw_filters(const UiContext& ctx, const JourneyView& view) {
                    [&](const char& g) { set([&](TouchFilters& t) { t.occupation_group = g; }); });
   if (view.home_known) {
     choice_row<int>(ctx, ctx.tr("Khoảng cách từ nhà bạn"),
-                    {{0, ctx.tr("Không giới hạn")}, {3, ctx.tr("Dưới 3 km")}, {5, ctx.tr("Dưới 5 km")}, {10, ctx.tr("Dưới 10 km")},
+                    {{0, ctx.tr("Không giới hạn")},
+                     {3, ctx.tr("Dưới 3 km")},
+                     {5, ctx.tr("Dưới 5 km")},
+                     {10, ctx.tr("Dưới 10 km")},
                      {20, ctx.tr("Dưới 20 km")}},
                     f.max_km, [&](const int& km) { set([&](TouchFilters& t) { t.max_km = km; }); });
   }
-  choice_row<std::string>(
-      ctx, ctx.tr("Thời gian làm việc"),
-      {{"", ctx.tr("Tất cả")}, {"full_time", ctx.tr("Toàn thời gian")}, {"part_time", ctx.tr("Bán thời gian")},
-       {"seasonal", ctx.tr("Thời vụ")}},
-      f.employment_type,
-      [&](const std::string& type) { set([&](TouchFilters& t) { t.employment_type = type; }); });
+  choice_row<std::string>(ctx, ctx.tr("Thời gian làm việc"),
+                          {{"", ctx.tr("Tất cả")},
+                           {"full_time", ctx.tr("Toàn thời gian")},
+                           {"part_time", ctx.tr("Bán thời gian")},
+                           {"seasonal", ctx.tr("Thời vụ")}},
+                          f.employment_type, [&](const std::string& type) {
+                            set([&](TouchFilters& t) { t.employment_type = type; });
+                          });
   choice_row<int>(ctx, ctx.tr("Lương tối thiểu mỗi tháng"),
-                  {{0, ctx.tr("Không yêu cầu")}, {5, ctx.tr("Từ 5 triệu ₫")}, {8, ctx.tr("Từ 8 triệu ₫")},
-                   {10, ctx.tr("Từ 10 triệu ₫")}, {15, ctx.tr("Từ 15 triệu ₫")}},
+                  {{0, ctx.tr("Không yêu cầu")},
+                   {5, ctx.tr("Từ 5 triệu ₫")},
+                   {8, ctx.tr("Từ 8 triệu ₫")},
+                   {10, ctx.tr("Từ 10 triệu ₫")},
+                   {15, ctx.tr("Từ 15 triệu ₫")}},
                   f.min_salary_million,
                   [&](const int& m) { set([&](TouchFilters& t) { t.min_salary_million = m; }); });
   using Level = std::optional<EducationLevel>;
@@ -180,22 +193,24 @@ void draw_filters(const UiContext& ctx, const JourneyView& view) {
                     [&](const Level& e) { set([&](TouchFilters& t) { t.education = e; }); });
   scroll_position(ctx);
   ImGui::EndChild();
-  bottom_bar(ctx, view, f.active() > 0 ? ctx.tr("Xoá bộ lọc") : std::string_view(), intent::SetFilters{});
+  bottom_bar(ctx, view, f.active() > 0 ? ctx.tr("Xoá bộ lọc") : std::string_view(),
+             intent::SetFilters{});
 }
 
 void draw_ward(const UiContext& ctx, const JourneyView& view) {
   if (!view.keyboard_open) {
     text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Bạn đang sống ở phường, xã nào?"));
-    text(ctx, ctx.fonts.body, colour::k_muted,
-         ctx.tr("Chạm vào tên phường, xã; hoặc chạm ô tìm kiếm và gõ vài chữ đầu (không cần dấu)."));
+    text(
+        ctx, ctx.fonts.body, colour::k_muted,
+        ctx.tr("Chạm vào tên phường, xã; hoặc chạm ô tìm kiếm và gõ vài chữ đầu (không cần dấu)."));
     ImGui::Dummy(ImVec2(0, ctx.px(6)));
   }
   const float width = ImGui::GetContentRegionAvail().x;
   const std::string_view none_label = ctx.tr("Không có trong danh sách");
   // Wide enough for its label on one line, whatever the text size.
-  const float none_w = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
-                                                     none_label.data(),
-                                                     none_label.data() + none_label.size())
+  const float none_w = ctx.fonts.bold
+                           ->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, none_label.data(),
+                                           none_label.data() + none_label.size())
                            .x +
                        ctx.px(56);
   const ImVec2 none_size(std::max(ctx.px(420), none_w), ctx.px(view.keyboard_open ? 80 : 96));

@@ -22,5 +22,4 @@ void draw_confirm(const UiContext& ctx, const JourneyView& view);
 void draw_working(const UiContext& ctx, const JourneyView& view);
 void draw_done(const UiContext& ctx, const JourneyView& view, const FrameInfo& info);
 
-
 }  // namespace kiosk::ui

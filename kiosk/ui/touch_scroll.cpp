@@ -90,8 +90,8 @@ void TouchScroller::advance(double t) {
   const float decay = static_cast<float>(std::exp(-static_cast<double>(k) * dt));
   scroll_by(m_velocity * (1.0f - decay) / k);
   m_velocity *= decay;
-  const bool at_end = (m_velocity > 0.0f && m_offset >= m_max) ||
-                      (m_velocity < 0.0f && m_offset <= 0.0f);
+  const bool at_end =
+      (m_velocity > 0.0f && m_offset >= m_max) || (m_velocity < 0.0f && m_offset <= 0.0f);
   if (at_end || std::abs(m_velocity) < m_tuning.stop_velocity * m_scale) {
     m_coasting = false;
     m_velocity = 0.0f;
@@ -115,8 +115,7 @@ float TouchScroller::finger_velocity() const {
   const Sample& newest = m_samples.back();
   const Sample* oldest = &newest;
   for (auto it = m_samples.rbegin() + 1; it != m_samples.rend(); ++it) {
-    if (newest.t - it->t > m_tuning.velocity_window_s ||
-        oldest->t - it->t > m_tuning.rest_gap_s) {
+    if (newest.t - it->t > m_tuning.velocity_window_s || oldest->t - it->t > m_tuning.rest_gap_s) {
       break;
     }
     oldest = &*it;

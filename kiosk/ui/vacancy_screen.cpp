@@ -67,8 +67,7 @@ void draw_vacancy(const UiContext& ctx, const JourneyView& view) {
   }
   ImGui::EndChild();
   const bool has_slots = v.slots_available > 0;
-  if (button(ctx, "##slots",
-             has_slots ? ctx.tr("Chọn giờ phỏng vấn") : ctx.tr("Xem giờ phỏng vấn"),
+  if (button(ctx, "##slots", has_slots ? ctx.tr("Chọn giờ phỏng vấn") : ctx.tr("Xem giờ phỏng vấn"),
              ImVec2(width, button_h))) {
     ctx.emit(intent::ShowSlots{});
   }

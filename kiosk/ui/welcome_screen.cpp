@@ -95,8 +95,8 @@ void draw_camera_preview(const UiContext& ctx, const FrameInfo& info, bool readi
       font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, hint.data(), hint.data() + hint.size());
   const ImVec2 tp(c.x - ts.x / 2, max.y - ts.y - ctx.px(16));
   dl->AddRectFilled(ImVec2(tp.x - ctx.px(16), tp.y - ctx.px(6)),
-                    ImVec2(tp.x + ts.x + ctx.px(16), tp.y + ts.y + ctx.px(6)),
-                    colour::k_caption, ctx.px(10));
+                    ImVec2(tp.x + ts.x + ctx.px(16), tp.y + ts.y + ctx.px(6)), colour::k_caption,
+                    ctx.px(10));
   draw_text(ctx, dl, font, tp, colour::k_caption_text, hint, wrap);
 }
 
@@ -147,14 +147,16 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
   } else {
     const float mid = pic_x + pic_w / 2;
     draw_card_picture(ctx, ImVec2(mid - ctx.px(215), row.y + ctx.px(10)));
-    ImGui::GetWindowDrawList()->AddTriangleFilled(
-        ImVec2(mid - ctx.px(40), row.y + ctx.px(330)), ImVec2(mid + ctx.px(40), row.y + ctx.px(330)),
-        ImVec2(mid, row.y + ctx.px(390)), colour::k_primary);
+    ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(mid - ctx.px(40), row.y + ctx.px(330)),
+                                                  ImVec2(mid + ctx.px(40), row.y + ctx.px(330)),
+                                                  ImVec2(mid, row.y + ctx.px(390)),
+                                                  colour::k_primary);
   }
 
   const float steps_w = stacked ? std::min(width, ctx.px(760)) : width - pic_w - ctx.px(40);
-  ImGui::SetCursorScreenPos(stacked ? ImVec2(row.x + (width - steps_w) / 2, row.y + pic_h + ctx.px(60))
-                                    : ImVec2(row.x + pic_w + ctx.px(40), row.y + ctx.px(10)));
+  ImGui::SetCursorScreenPos(stacked
+                                ? ImVec2(row.x + (width - steps_w) / 2, row.y + pic_h + ctx.px(60))
+                                : ImVec2(row.x + pic_w + ctx.px(40), row.y + ctx.px(10)));
   ImGui::BeginGroup();
   step(ctx, 1, ctx.tr("Quét mã QR trên thẻ căn cước"), steps_w);
   step(ctx, 2, ctx.tr("Xem và chọn việc làm phù hợp"), steps_w);
@@ -177,8 +179,8 @@ void draw_welcome(const UiContext& ctx, const JourneyView& view, const FrameInfo
   if (info.vacancy_count > 0) {
     text_centered(ctx, ctx.fonts.body, colour::k_muted,
                   ctx.trf("Hiện có {} việc làm đang tuyển · Thông tin trên thẻ chỉ dùng cho "
-                              "lần tìm việc này và được xoá ngay sau đó",
-                              info.vacancy_count));
+                          "lần tìm việc này và được xoá ngay sau đó",
+                          info.vacancy_count));
   }
 }
 
@@ -193,20 +195,23 @@ void draw_consent(const UiContext& ctx, const JourneyView& view) {
   }
   text(ctx, ctx.fonts.title, colour::k_text,
        view.greeting_name.empty() ? std::string(ctx.tr("Xin chào!"))
-                                   : ctx.trf("Xin chào {}!", view.greeting_name));
+                                  : ctx.trf("Xin chào {}!", view.greeting_name));
   ImGui::Dummy(ImVec2(0, ctx.px(10)));
   const float pad = ctx.px(40);
   begin_panel(ctx, pad);
   const float inner = width - 2 * pad;
-  text(ctx, ctx.fonts.heading, colour::k_text, ctx.tr("Máy sẽ dùng thông tin trên thẻ để tìm việc cho bạn"),
-       inner);
-  text(ctx, ctx.fonts.body, colour::k_muted,
-       view.id_check
-           ? ctx.tr("Chúng tôi dùng năm sinh để chọn việc đúng độ tuổi. Thông tin chỉ dùng cho lần này và "
-             "được xoá khỏi máy ngay khi bạn kết thúc.")
-           : ctx.tr("Chúng tôi dùng ngày sinh để chọn việc đúng độ tuổi và địa chỉ để tìm việc gần nhà "
-             "bạn. Thông tin chỉ dùng cho lần này và được xoá khỏi máy ngay khi bạn kết thúc."),
-       inner);
+  text(ctx, ctx.fonts.heading, colour::k_text,
+       ctx.tr("Máy sẽ dùng thông tin trên thẻ để tìm việc cho bạn"), inner);
+  text(
+      ctx, ctx.fonts.body, colour::k_muted,
+      view.id_check
+          ? ctx.tr("Chúng tôi dùng năm sinh để chọn việc đúng độ tuổi. Thông tin chỉ dùng cho lần "
+                   "này và "
+                   "được xoá khỏi máy ngay khi bạn kết thúc.")
+          : ctx.tr(
+                "Chúng tôi dùng ngày sinh để chọn việc đúng độ tuổi và địa chỉ để tìm việc gần nhà "
+                "bạn. Thông tin chỉ dùng cho lần này và được xoá khỏi máy ngay khi bạn kết thúc."),
+      inner);
   if (!view.id_check) {
     // The card may name a district that no longer exists: the person
     // confirms the ward read from it, or picks theirs.
@@ -214,10 +219,11 @@ void draw_consent(const UiContext& ctx, const JourneyView& view) {
     const std::string_view change_label =
         view.home_area.empty() ? ctx.tr("Chọn phường, xã") : ctx.tr("Chọn nơi khác");
     // Wide enough for its label on one line, whatever the text size.
-    const float label_w = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
-                                                        change_label.data(),
-                                                        change_label.data() + change_label.size())
-                              .x;
+    const float label_w =
+        ctx.fonts.bold
+            ->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0, change_label.data(),
+                            change_label.data() + change_label.size())
+            .x;
     const ImVec2 change(std::max(ctx.px(360), label_w + ctx.px(56)), ctx.px(72));
     const float line_w = inner - change.x - ctx.px(24);
     const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -225,8 +225,8 @@ void chip_row_place(const UiContext& ctx, float width, bool first) {
 }
 
 bool search_box(const UiContext& ctx, const char* id, const std::string& text,
-                std::string_view placeholder, bool focused, ImVec2 size,
-                std::string_view trailing, bool magnifier) {
+                std::string_view placeholder, bool focused, ImVec2 size, std::string_view trailing,
+                bool magnifier) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const bool tapped = ImGui::InvisibleButton(id, size) && !was_drag();
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -35,18 +35,17 @@ bool costs_acceptable(std::string_view encoded) {
 
 }  // namespace
 
-tl::expected<std::string, std::string> hash_pin(std::string_view pin,
-                                                const PinHashParams& params) {
+tl::expected<std::string, std::string> hash_pin(std::string_view pin, const PinHashParams& params) {
   std::array<unsigned char, k_salt_bytes> salt{};
   if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) {
     return tl::unexpected(std::string("no random salt: RAND_bytes failed"));
   }
-  std::string encoded(argon2_encodedlen(params.passes, params.memory_kib, params.lanes,
-                                        salt.size(), k_hash_bytes, Argon2_id),
+  std::string encoded(argon2_encodedlen(params.passes, params.memory_kib, params.lanes, salt.size(),
+                                        k_hash_bytes, Argon2_id),
                       '\0');
-  const int rc = argon2id_hash_encoded(params.passes, params.memory_kib, params.lanes, pin.data(),
-                                       pin.size(), salt.data(), salt.size(), k_hash_bytes,
-                                       encoded.data(), encoded.size());
+  const int rc =
+      argon2id_hash_encoded(params.passes, params.memory_kib, params.lanes, pin.data(), pin.size(),
+                            salt.data(), salt.size(), k_hash_bytes, encoded.data(), encoded.size());
   if (rc != ARGON2_OK) {
     return tl::unexpected(std::string("argon2id: ") + argon2_error_message(rc));
   }

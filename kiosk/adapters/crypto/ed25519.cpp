@@ -22,9 +22,8 @@ using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 
 Pkey load_key(std::string_view key) {
   if (key.size() == 32) {
-    return Pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
-                                            reinterpret_cast<const unsigned char*>(key.data()),
-                                            key.size()));
+    return Pkey(EVP_PKEY_new_raw_public_key(
+        EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char*>(key.data()), key.size()));
   }
   std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(key.data(), static_cast<int>(key.size())));
   if (!bio) {

@@ -24,8 +24,8 @@
 namespace kiosk::evdev {
 namespace {
 
-using scan::errno_text;
 using scan::DeviceDown;
+using scan::errno_text;
 using scan::StatusReporter;
 
 using Clock = std::chrono::steady_clock;

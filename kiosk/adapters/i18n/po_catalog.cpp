@@ -35,8 +35,8 @@ void note(int severity, const char* filename, std::size_t lineno, const char* te
   }
 }
 
-void xerror(int severity, po_message_t, const char* filename, std::size_t lineno, std::size_t,
-            int, const char* text) {
+void xerror(int severity, po_message_t, const char* filename, std::size_t lineno, std::size_t, int,
+            const char* text) {
   note(severity, filename, lineno, text);
   if (severity == PO_SEVERITY_FATAL_ERROR && t_errors != nullptr) {
     std::longjmp(t_errors->fatal, 1);
@@ -129,7 +129,8 @@ tl::expected<std::shared_ptr<const Translations>, std::string> load_translations
     const std::string& dir) {
   auto translations = std::make_shared<Translations>();
   for (const Lang lang : k_languages) {
-    auto catalog = read_po((std::filesystem::path(dir) / (std::string(lang_code(lang)) + ".po")).string());
+    auto catalog =
+        read_po((std::filesystem::path(dir) / (std::string(lang_code(lang)) + ".po")).string());
     if (!catalog) {
       return tl::unexpected(catalog.error());
     }

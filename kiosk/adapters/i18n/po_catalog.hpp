@@ -15,7 +15,7 @@ namespace kiosk::i18n {
 /// One message of a .po or .pot file, as translators' tools see it.
 struct PoEntry {
   std::string msgid;
-  std::string msgid_plural;        // "" when the message has no plural
+  std::string msgid_plural;         // "" when the message has no plural
   std::vector<std::string> msgstr;  // one per plural form; "" = untranslated
   bool fuzzy = false;
   std::string where;  // the first source reference ("kiosk/ui/x.cpp:12"), if any

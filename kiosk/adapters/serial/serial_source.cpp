@@ -25,8 +25,8 @@
 namespace kiosk::serial {
 namespace {
 
-using scan::errno_text;
 using scan::DeviceDown;
+using scan::errno_text;
 using scan::StatusReporter;
 
 using Clock = std::chrono::steady_clock;

@@ -110,7 +110,6 @@ Result migrate_outbox(SqliteDb& db) {
   return store_detail::migrate(db, k_outbox_migrations);
 }
 
-
 tl::expected<bool, StoreFailure> insert_pending(SqliteDb& db, const OutboxRow& row,
                                                 std::int64_t now_s) {
   auto stmt = db.prepare(

@@ -94,7 +94,7 @@ tl::expected<void, StoreFailure> SqliteStatement::run() {
 }
 
 tl::expected<void, StoreFailure> SqliteStatement::bind_blob(int index,
-                                                           std::span<const std::uint8_t> bytes) {
+                                                            std::span<const std::uint8_t> bytes) {
   const int rc = sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) {
     return tl::unexpected(make_failure(m_db, rc, "bind"));

@@ -225,9 +225,7 @@ Result write_meta(SqliteDb& db, std::string_view key, std::string_view value) {
 
 Result read_catalog(SqliteDb& db, Catalog& catalog, std::size_t& skipped) {
   return read_meta(db, catalog)
-      .and_then([&] {
-        return read_vacancies(db, catalog.vacancies, skipped);
-      })
+      .and_then([&] { return read_vacancies(db, catalog.vacancies, skipped); })
       .and_then([&] {
         return read_rows(
             db, "SELECT json FROM sessions ORDER BY rowid",

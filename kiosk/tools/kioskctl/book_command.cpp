@@ -23,7 +23,6 @@ using Args = std::vector<std::string>;
 using Error = tl::unexpected<std::string>;
 using nlohmann::json;
 
-
 // Log lines go to standard error so standard output holds only the answer.
 // Loggers created earlier in the process (tests) keep their sinks.
 void log_to_stderr() {

@@ -1,7 +1,7 @@
 // kioskctl: the staff's and operator's command line.
 //
-//   kioskctl decode [--raw] [--reveal] FILE…   what QR images hold, as JSON (masked unless --reveal)
-//   kioskctl profile validate FILE…   check profiles alone (FILE:LINE: key: message)
+//   kioskctl decode [--raw] [--reveal] FILE…   what QR images hold, as JSON (masked unless
+//   --reveal) kioskctl profile validate FILE…   check profiles alone (FILE:LINE: key: message)
 //   kioskctl profile show --effective [--profile FILE] [--central FILE --signature FILE]
 //                 [--staff FILE]   the merged profile, each key with where it came from
 //   kioskctl slip --booking FILE.json --printer URI   render one booking's slip and print it
