@@ -125,16 +125,19 @@ ProfileError error_at(const toml::table& root, const std::string& key, const std
                       static_cast<int>(n->source().begin.line), key, std::move(message)};
 }
 
+// `file` in the folder of data.store_path.
+std::string beside_store(const Profile::Data& data, const char* file) {
+  const auto slash = data.store_path.rfind('/');
+  return (slash == std::string::npos ? std::string() : data.store_path.substr(0, slash + 1)) + file;
+}
+
 // Sets data.outbox_path from the profile's value, or next to the cache when
 // it has none; the outbox must never share the cache's file (the cache may
 // be thrown away and rebuilt, the outbox never).
 void check_outbox_path(const toml::table& root, Profile::Data& data, std::string configured,
                        const std::string& source, std::vector<ProfileError>& errors) {
   if (configured.empty()) {
-    const auto slash = data.store_path.rfind('/');
-    const std::string folder =
-        slash == std::string::npos ? std::string() : data.store_path.substr(0, slash + 1);
-    configured = folder + "outbox.db";
+    configured = beside_store(data, "outbox.db");
   }
   data.outbox_path = std::move(configured);
   if (data.outbox_path == data.store_path) {
@@ -175,7 +178,8 @@ tl::expected<Profile, ProfileError> parse_profile_table(const toml::table& root,
   Profile p;
   std::vector<ProfileError> errors;
   const std::vector<std::string> known = {"kiosk",   "api",     "session", "scanner",
-                                          "printer", "ui",      "logging", "data"};
+                                          "printer", "ui",      "logging", "data",
+                                          "staff"};
   for (const auto& [k, node] : root) {
     if (std::find(known.begin(), known.end(), std::string(k.str())) == known.end()) {
       errors.push_back(ProfileError{source, static_cast<int>(node.source().begin.line),
@@ -255,6 +259,9 @@ tl::expected<Profile, ProfileError> parse_profile_table(const toml::table& root,
     TableReader r(root, "logging", source, errors);
     r.read("level", p.logging.level);
     r.read("directory", p.logging.directory);
+    r.read("otlp_endpoint", p.logging.otlp_endpoint);
+    r.read("spool_dir", p.logging.spool_dir);
+    r.read("heartbeat_interval_s", p.logging.heartbeat_interval, 10, 3600);
     r.finish();
     const std::vector<std::string> levels = {"trace", "debug", "info", "warn", "error", "critical"};
     if (std::find(levels.begin(), levels.end(), p.logging.level) == levels.end()) {
@@ -269,8 +276,26 @@ tl::expected<Profile, ProfileError> parse_profile_table(const toml::table& root,
     r.read("store_path", p.data.store_path);
     std::string outbox_path;
     r.read("outbox_path", outbox_path);
+    std::string staff_path;
+    r.read("staff_path", staff_path);
     r.finish();
     check_outbox_path(root, p.data, std::move(outbox_path), source, errors);
+    p.data.staff_path = staff_path.empty() ? beside_store(p.data, "staff.toml") : staff_path;
+  }
+  {
+    TableReader r(root, "staff", source, errors);
+    r.read("pin_hashes", p.staff.pin_hashes);
+    r.read("card_pubkey", p.staff.card_pubkey);
+    r.read("idle_lock_s", p.staff.idle_lock, 30, 3600);
+    r.finish();
+    for (const auto& hash : p.staff.pin_hashes) {
+      if (hash.rfind("$argon2id$", 0) != 0) {
+        // A clear-text PIN pasted here by mistake must not be accepted.
+        errors.push_back(error_at(root, "staff.pin_hashes", source,
+                                  "each must be an Argon2id hash (kioskctl pin-hash)"));
+        break;
+      }
+    }
   }
   if (!errors.empty()) {
     return tl::unexpected(errors.front());

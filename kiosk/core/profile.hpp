@@ -64,13 +64,31 @@ struct Profile {
   struct Logging {
     std::string level = "info";
     std::string directory = "/var/log/kiosk";
+    /// The OpenTelemetry collector's OTLP/HTTP base URL (the shipper posts
+    /// to its /v1/logs); empty: logs stay on the kiosk.
+    std::string otlp_endpoint;
+    /// The durable spool of records not yet shipped.
+    std::string spool_dir = "/var/lib/kiosk/logspool";
+    std::chrono::seconds heartbeat_interval{60};
   } logging;
+  struct Staff {
+    /// Argon2id hashes of the staff PINs (`kioskctl pin-hash`); a PIN that
+    /// matches the n-th is "PIN slot n" (from 1) in the audit log.
+    std::vector<std::string> pin_hashes;
+    /// The Centre's Ed25519 public key (base64 of 32 raw bytes) that signs
+    /// staff cards; empty: no staff card is accepted.
+    std::string card_pubkey;
+    std::chrono::seconds idle_lock{120};  // unlocked staff mode locks after this much quiet
+  } staff;
   struct Data {
     std::string wards_file = "/usr/share/kiosk/data/vn-admin-2025/hanoi_wards.json";
     std::string store_path = "/var/lib/kiosk/kiosk.db";
     /// The booking outbox (personal data until delivered). When the profile
     /// does not set it: "outbox.db" in store_path's folder.
     std::string outbox_path = "/var/lib/kiosk/outbox.db";
+    /// The changes staff made on the kiosk (the top profile layer). When the
+    /// profile does not set it: "staff.toml" in store_path's folder.
+    std::string staff_path = "/var/lib/kiosk/staff.toml";
   } data;
 };
 

@@ -142,6 +142,15 @@ class SectionWriter {
     os << arr;
     line(key, os.str());
   }
+  /// A list of secrets: their number, in a comment.
+  void put_hidden_list(const char* key, std::size_t n) {
+    if (n == 0) {
+      put(key, std::vector<std::string>{});
+    } else {
+      m_out += fmt::format("# {} = <{} set, not shown>  # {}\n", key, n,
+                           m_effective.origin_of(m_section + "." + key));
+    }
+  }
   void put_secret(const char* key, const std::string& value) {
     if (value.empty()) {
       put(key, value);
@@ -223,12 +232,23 @@ std::string effective_profile_toml(const EffectiveProfile& effective) {
     SectionWriter w(out, effective, "logging");
     w.put("level", p.logging.level);
     w.put("directory", p.logging.directory);
+    w.put("otlp_endpoint", p.logging.otlp_endpoint);
+    w.put("spool_dir", p.logging.spool_dir);
+    w.put("heartbeat_interval_s", count(p.logging.heartbeat_interval));
   }
   {
     SectionWriter w(out, effective, "data");
     w.put("wards_file", p.data.wards_file);
     w.put("store_path", p.data.store_path);
     w.put("outbox_path", p.data.outbox_path);
+    w.put("staff_path", p.data.staff_path);
+  }
+  {
+    SectionWriter w(out, effective, "staff");
+    // Hashes of short PINs can be brute-forced: never shown, only counted.
+    w.put_hidden_list("pin_hashes", p.staff.pin_hashes.size());
+    w.put("card_pubkey", p.staff.card_pubkey);
+    w.put("idle_lock_s", count(p.staff.idle_lock));
   }
   return out;
 }

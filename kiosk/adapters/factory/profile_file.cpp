@@ -64,6 +64,8 @@ void resolve_profile_paths(Profile& profile, const std::string& profile_path) {
   resolve(profile.data.wards_file, base);
   resolve(profile.data.store_path, base);
   resolve(profile.data.outbox_path, base);
+  resolve(profile.data.staff_path, base);
+  resolve(profile.logging.spool_dir, base);
   resolve(profile.ui.font_dir, base);
   resolve(profile.ui.locale_dir, base);
   resolve_uri(profile.printer.uri, base);
