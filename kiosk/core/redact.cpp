@@ -405,7 +405,7 @@ std::size_t phone_at(std::string_view text, std::size_t i) {
       ++count;
       ++j;
       const bool run_ends = j >= text.size() || !is_digit(text[j]);
-      const std::size_t national = count - lead;
+      const std::size_t national = count >= lead ? count - lead : 0;
       if (run_ends && (national == 9 || national == 10)) {
         const bool continues = j + 1 < text.size() &&
                                (text[j] == ' ' || text[j] == '.' || text[j] == '-') &&

@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/ringbuffer_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -33,9 +34,11 @@ bool running_under_systemd() {
 tl::expected<void, std::string> setup_logging(const LoggingOptions& options) {
   std::vector<spdlog::sink_ptr> sinks;
   if (options.journald.value_or(running_under_systemd())) {
-    // The journal has its own time stamp, level and identifier: the text alone.
-    auto journal = std::make_shared<spdlog::sinks::systemd_sink_mt>("kiosk");
-    journal->set_pattern("[%n] %v");
+    // The journal has its own time stamp, level and identifier: the logger's
+    // name and the text, without a line end.
+    auto journal = std::make_shared<spdlog::sinks::systemd_sink_mt>("kiosk", true);
+    journal->set_formatter(std::make_unique<spdlog::pattern_formatter>(
+        "[%n] %v", spdlog::pattern_time_type::local, std::string()));
     sinks.push_back(journal);
   } else {
     auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
