@@ -57,6 +57,14 @@ struct ChangesPage {
   bool has_more = false;             // ask again at once with sync_token
 };
 
+/// A kiosk's central profile as served (DESIGN §3.3): the TOML body and
+/// its detached Ed25519 signature (the X-Signature header, base64), both
+/// unchecked; adapters/crypto/central_profile_check.hpp checks them.
+struct SignedProfile {
+  std::string body;
+  std::string signature;  // empty when the answer carried none
+};
+
 /// The answer to a conditional GET (If-None-Match): `value` is empty when
 /// the server said 304 Not Modified, i.e. the cached copy is still current.
 template <typename T>
@@ -112,6 +120,18 @@ class CentralApi {
       return tl::unexpected(std::move(list.error()));
     }
     return Conditional<std::vector<JobFairSession>>{std::move(*list), {}};
+  }
+
+  /// GET /api/v1/kiosks/{kiosk_id}/profile unless it still carries `etag`
+  /// (If-None-Match; empty = unconditional): nullopt value on 304. A kiosk
+  /// the Centre keeps no profile for fails with not_found, as does the
+  /// default (a client without the endpoint).
+  virtual tl::expected<Conditional<SignedProfile>, ApiFailure> kiosk_profile_if_changed(
+      const std::string& kiosk_id, const std::string& etag) {
+    static_cast<void>(kiosk_id);
+    static_cast<void>(etag);
+    return tl::unexpected(
+        ApiFailure{ApiError::not_found, 404, "not_found", "kiosk profiles not supported", {}});
   }
 
   /// The occupation taxonomy unless it still carries `etag`. The default
