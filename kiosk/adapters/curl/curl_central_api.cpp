@@ -86,9 +86,9 @@ class CurlCentralApi::Impl {
 
   std::string url(std::string_view path) const { return m_base + std::string(path); }
 
-  /// Performs the request and reads a 2xx JSON body; every failure is
-  /// logged here or by fail(), once.
-  tl::expected<JsonAnswer, ApiFailure> call(const HttpRequest& request) {
+  /// Performs the request and returns a 2xx answer as it came, or a 304
+  /// when the request was conditional; every failure is logged here, once.
+  tl::expected<curl_detail::HttpResponse, ApiFailure> call_raw(const HttpRequest& request) {
     if (!m_config_error.empty()) {
       ApiFailure f;
       f.kind = ApiError::unauthorized;
@@ -100,7 +100,7 @@ class CurlCentralApi::Impl {
       return fail(request, std::move(response.error()));
     }
     if (response->status == 304 && is_conditional(request)) {
-      return JsonAnswer{304, json(), curl_detail::trimmed(response->etag)};
+      return response;
     }
     if (response->status < 200 || response->status > 299) {
       const auto retry_after = curl_detail::parse_retry_after(
@@ -108,6 +108,19 @@ class CurlCentralApi::Impl {
           std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
       return fail(request,
                   curl_detail::failure_from_status(response->status, response->body, retry_after));
+    }
+    return response;
+  }
+
+  /// Performs the request and reads a 2xx JSON body; every failure is
+  /// logged here or by fail(), once.
+  tl::expected<JsonAnswer, ApiFailure> call(const HttpRequest& request) {
+    auto response = call_raw(request);
+    if (!response) {
+      return tl::unexpected(std::move(response.error()));
+    }
+    if (response->status == 304) {
+      return JsonAnswer{304, json(), curl_detail::trimmed(response->etag)};
     }
     json body = json::parse(response->body, nullptr, false);
     if (body.is_discarded()) {
@@ -223,6 +236,31 @@ CurlCentralApi::occupations_if_changed(const std::string& etag) {
   return m_impl->conditional_list<Occupation>(
       "/api/v1/taxonomy/occupations", etag, "occupations",
       [](const json& j) { return curl_detail::read_occupations(j); });
+}
+
+tl::expected<Conditional<SignedProfile>, ApiFailure> CurlCentralApi::kiosk_profile_if_changed(
+    const std::string& kiosk_id, const std::string& etag) {
+  HttpRequest request;
+  request.url =
+      m_impl->url(fmt::format("/api/v1/kiosks/{}/profile", curl_detail::url_escape(kiosk_id)));
+  request.headers = conditional_headers(etag);
+  request.accept = "application/toml";
+  auto response = m_impl->call_raw(request);
+  if (!response) {
+    return tl::unexpected(std::move(response.error()));
+  }
+  std::string server_etag = curl_detail::trimmed(response->etag);
+  if (response->status == 304) {
+    return Conditional<SignedProfile>{std::nullopt, server_etag.empty() ? etag : server_etag};
+  }
+  // The body is TOML text checked byte for byte against its signature later:
+  // refuse here what no TOML reader would take rather than cache it.
+  if (!is_valid_utf8(response->body) || response->body.find('\0') != std::string::npos) {
+    return m_impl->fail(
+        request, Impl::bad_response(response->status, "profile: the body is not UTF-8 text"));
+  }
+  SignedProfile profile{std::move(response->body), curl_detail::trimmed(response->signature)};
+  return Conditional<SignedProfile>{std::move(profile), std::move(server_etag)};
 }
 
 tl::expected<std::vector<Slot>, ApiFailure> CurlCentralApi::slots(const std::string& vacancy_id) {

@@ -46,8 +46,8 @@ struct CurlApiSettings {
 /// - unauthorized 401/403, not_found 404, server: other 5xx
 /// - conflict: 409/422 and any other 4xx, with `code` from the error body
 /// - unavailable: 429/503 with `retry_after` from Retry-After
-/// - bad_response: over `max_response_bytes`, not the expected JSON, a
-///   redirect, or a broken content encoding
+/// - bad_response: over `max_response_bytes`, not the expected JSON (or, for
+///   the profile, not UTF-8 text), a redirect, or a broken content encoding
 /// There is no retry loop: the caller decides when to try again.
 class CurlCentralApi final : public CentralApi {
  public:
@@ -92,6 +92,14 @@ class CurlCentralApi final : public CentralApi {
   /// 304 gives an empty value and keeps `etag`.
   tl::expected<Conditional<std::vector<JobFairSession>>, ApiFailure> sessions_if_changed(
       const std::string& etag) override;
+
+  /// GET /api/v1/kiosks/{kiosk_id}/profile (the id %-escaped), conditional
+  /// like sessions_if_changed: the TOML body as it came (not parsed) and the
+  /// trimmed X-Signature (empty when absent), neither checked here. A body
+  /// that is not UTF-8 or holds a NUL fails with bad_response; a kiosk with
+  /// no central profile with not_found.
+  tl::expected<Conditional<SignedProfile>, ApiFailure> kiosk_profile_if_changed(
+      const std::string& kiosk_id, const std::string& etag) override;
 
   /// GET /api/v1/taxonomy/occupations, conditional like sessions_if_changed.
   tl::expected<Conditional<std::vector<Occupation>>, ApiFailure> occupations_if_changed(

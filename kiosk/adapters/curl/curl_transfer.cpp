@@ -136,7 +136,7 @@ tl::expected<HttpResponse, ApiFailure> CurlTransfer::perform(const HttpRequest& 
     return tl::unexpected(failure(ApiError::offline, 0, "libcurl could not create a handle"));
   }
   Slist headers;
-  bool ok = append(headers, m_auth_header) && append(headers, "Accept: application/json");
+  bool ok = append(headers, m_auth_header) && append(headers, "Accept: " + request.accept);
   for (const auto& line : request.headers) {
     ok = ok && append(headers, line);
   }
@@ -177,6 +177,11 @@ tl::expected<HttpResponse, ApiFailure> CurlTransfer::perform(const HttpRequest& 
   if (curl_easy_header(m_curl, "ETag", 0, CURLH_HEADER, -1, &etag) == CURLHE_OK &&
       etag != nullptr) {
     response.etag = etag->value;
+  }
+  curl_header* signature = nullptr;
+  if (curl_easy_header(m_curl, "X-Signature", 0, CURLH_HEADER, -1, &signature) == CURLHE_OK &&
+      signature != nullptr) {
+    response.signature = signature->value;
   }
   return response;
 }

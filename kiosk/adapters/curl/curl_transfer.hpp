@@ -21,6 +21,7 @@ struct HttpRequest {
   std::string url;
   std::vector<std::string> headers;   // extra "Name: value" lines
   const std::string* body = nullptr;  // POST body, not copied (may hold personal data)
+  std::string accept = "application/json";  // the Accept header's value
 };
 
 /// A complete HTTP answer of any status.
@@ -29,6 +30,7 @@ struct HttpResponse {
   std::string body;
   std::string retry_after;  // raw Retry-After value, empty when absent
   std::string etag;         // raw ETag value, empty when absent
+  std::string signature;    // raw X-Signature value, empty when absent
 };
 
 /// "%XX"-escapes everything but RFC 3986 unreserved characters, for a query
