@@ -15,6 +15,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "tools/central_dev/dev_profiles.hpp"
 #include "tools/central_dev/dev_random.hpp"
 #include "tools/central_dev/dev_routes.hpp"
 #include "tools/central_dev/dev_store.hpp"
@@ -83,6 +84,7 @@ struct DevCentral::Impl {
   DevCentralOptions options;
   std::string setup_error;
   std::unique_ptr<DevStore> store;
+  DevProfiles profiles;
   RouteContext context;
   std::unique_ptr<httplib::Server> server;
   std::thread thread;
@@ -98,6 +100,10 @@ DevCentral::DevCentral(DevCentralOptions options) : m_impl(std::make_unique<Impl
     d.options.data_dir = default_data_dir();
   }
   d.context.log = central_logger();
+  d.context.profiles = &d.profiles;
+  for (auto& profile : d.options.kiosk_profiles) {
+    d.profiles.set(profile.kiosk_id, std::move(profile.body), std::move(profile.signature_b64));
+  }
   const auto today = check_options(d.options);
   if (!today) {
     d.setup_error = today.error();
@@ -268,6 +274,15 @@ void DevCentral::add_fault(DevFault fault) {
 
 void DevCentral::clear_faults() {
   m_impl->context.faults.clear();
+}
+
+void DevCentral::set_kiosk_profile(const std::string& kiosk_id, std::string body,
+                                   std::string signature_b64) {
+  m_impl->profiles.set(kiosk_id, std::move(body), std::move(signature_b64));
+}
+
+bool DevCentral::clear_kiosk_profile(const std::string& kiosk_id) {
+  return m_impl->profiles.clear(kiosk_id);
 }
 
 std::vector<DevRequestRecord> DevCentral::requests() const {

@@ -26,6 +26,13 @@
 
 namespace kiosk::dev {
 
+/// A central kiosk profile to serve (see DevCentral::set_kiosk_profile).
+struct DevKioskProfile {
+  std::string kiosk_id;
+  std::string body;           // TOML, served byte for byte
+  std::string signature_b64;  // the X-Signature header; empty = none
+};
+
 struct DevCentralOptions {
   std::size_t vacancies = 600;      // how many to generate (50,000 is fine)
   std::uint64_t seed = 42;          // same seed + same today = same data
@@ -37,6 +44,7 @@ struct DevCentralOptions {
   std::string key_file{};
   std::string client_ca_file{};  // PEM; with HTTPS, require client certificates it signed
   std::string today{};           // "YYYY-MM-DD"; empty = today's date in Vietnam (UTC+7)
+  std::vector<DevKioskProfile> kiosk_profiles{};  // served from the start
 };
 
 /// A slot that tests can book: ids as the API spells them.
@@ -130,6 +138,13 @@ class DevCentral {
   /// Queues a fault; faults are matched in the order added.
   void add_fault(DevFault fault);
   void clear_faults();
+  /// Serves `body` and `signature_b64` (X-Signature; none when empty) at
+  /// GET /api/v1/kiosks/{kiosk_id}/profile from now on, replacing any
+  /// earlier profile of that kiosk; the ETag changes with either.
+  void set_kiosk_profile(const std::string& kiosk_id, std::string body,
+                         std::string signature_b64);
+  /// The kiosk has no central profile again (404); false when it had none.
+  bool clear_kiosk_profile(const std::string& kiosk_id);
   /// The /api/v1 requests answered so far (the last 10,000), oldest first.
   std::vector<DevRequestRecord> requests() const;
   void clear_requests();

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "tools/central_dev/dev_profiles.hpp"
+
 namespace kiosk::dev {
 namespace {
 
@@ -66,6 +68,12 @@ std::optional<std::string> apply(DevCliArgs& a, std::string_view flag, std::stri
     o.client_ca_file = std::string(value);
   } else if (flag == "--today") {
     o.today = std::string(value);
+  } else if (flag == "--kiosk-profile") {
+    auto profile = read_kiosk_profile_arg(value);
+    if (!profile) {
+      return profile.error();
+    }
+    o.kiosk_profiles.push_back(std::move(*profile));
   } else {
     return fmt::format("unknown flag {} (see --help)", flag);
   }
@@ -114,6 +122,8 @@ std::string dev_cli_usage() {
       "  --cert FILE --key FILE   serve HTTPS with this PEM certificate and key\n"
       "  --client-ca FILE    with HTTPS, require client certificates signed by FILE\n"
       "  --today YYYY-MM-DD  pretend today is this date (default: today in Vietnam)\n"
+      "  --kiosk-profile ID=FILE  serve FILE (TOML) as kiosk ID's central profile, signed\n"
+      "                      with the base64 in FILE.sig; may be repeated\n"
       "  --help              this text\n"
       "\n"
       "Development endpoints (no token): GET /healthz, GET /api/v1/_dev/bookings,\n"

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tools/central_dev/dev_gzip.hpp"
+#include "tools/central_dev/dev_profiles.hpp"
 #include "tools/central_dev/dev_random.hpp"
 
 namespace kiosk::dev {
@@ -27,8 +28,13 @@ constexpr std::size_t k_gzip_from = 1024;
 
 void send(const Request& req, Response& res, const Reply& reply) {
   res.status = reply.status;
+  std::string type = k_json_type;  // a reply may name another (a TOML profile)
   for (const auto& [name, value] : reply.headers) {
-    res.set_header(name, value);
+    if (name == "Content-Type") {
+      type = value;
+    } else {
+      res.set_header(name, value);
+    }
   }
   if (reply.body.empty()) {
     return;
@@ -37,11 +43,11 @@ void send(const Request& req, Response& res, const Reply& reply) {
   if (reply.body.size() >= k_gzip_from && accepts_gzip(req.get_header_value("Accept-Encoding"))) {
     if (auto packed = gzip(reply.body)) {
       res.set_header("Content-Encoding", "gzip");
-      res.set_content(std::move(*packed), k_json_type);
+      res.set_content(std::move(*packed), type);
       return;
     }
   }
-  res.set_content(reply.body, k_json_type);
+  res.set_content(reply.body, type);
 }
 
 // limit=N: absent -> 200, above 1000 -> 1000, anything but a positive integer -> nullopt.
@@ -274,10 +280,9 @@ void install_routes(httplib::Server& server, RouteContext& ctx) {
   server.Get("/api/v1/taxonomy/occupations", api(ctx, [&store](const Request& req) {
                return store.occupations(req.get_header_value("If-None-Match"));
              }));
-  // Central kiosk profiles (DESIGN §3.3) come later; until then every kiosk
-  // has none, and the kiosk keeps its local profile.
-  server.Get(R"(/api/v1/kiosks/([^/]+)/profile)", api(ctx, [](const Request&) {
-               return error_reply(404, "not_found", "no central profile for this kiosk");
+  // Central kiosk profiles (DESIGN §3.3): TOML, signed, conditional.
+  server.Get(R"(/api/v1/kiosks/([^/]+)/profile)", api(ctx, [&ctx](const Request& req) {
+               return ctx.profiles->reply(req.matches[1], req.get_header_value("If-None-Match"));
              }));
   install_dev_routes(server, ctx);
 

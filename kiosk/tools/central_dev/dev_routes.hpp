@@ -15,9 +15,12 @@
 
 namespace kiosk::dev {
 
+class DevProfiles;
+
 /// What the handlers share; outlives the server that uses it.
 struct RouteContext {
   DevStore* store = nullptr;
+  DevProfiles* profiles = nullptr;  // central kiosk profiles (dev_profiles.hpp)
   std::string token;
   std::uint64_t seed = 0;  // seeds the deterministic failure sequence
   std::atomic<double> error_rate{0.0};
