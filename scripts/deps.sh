@@ -23,6 +23,9 @@ packages=(
   imagemagick clang libclang-rt-14-dev
   # benchmarks: zbar is the second decoder the QR pipeline is measured against
   libzbar-dev
+  # ops tests and packaging: systemd-analyze checks the units, dpkg-shlibdeps (dpkg-dev)
+  # finds the package's library dependencies, adduser for its maintainer scripts
+  systemd dpkg-dev adduser
 )
 
 missing=()

@@ -141,8 +141,7 @@ class DevCentral {
   /// Serves `body` and `signature_b64` (X-Signature; none when empty) at
   /// GET /api/v1/kiosks/{kiosk_id}/profile from now on, replacing any
   /// earlier profile of that kiosk; the ETag changes with either.
-  void set_kiosk_profile(const std::string& kiosk_id, std::string body,
-                         std::string signature_b64);
+  void set_kiosk_profile(const std::string& kiosk_id, std::string body, std::string signature_b64);
   /// The kiosk has no central profile again (404); false when it had none.
   bool clear_kiosk_profile(const std::string& kiosk_id);
   /// The /api/v1 requests answered so far (the last 10,000), oldest first.
