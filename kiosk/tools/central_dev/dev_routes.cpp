@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tools/central_dev/dev_gzip.hpp"
+#include "tools/central_dev/dev_logs.hpp"
 #include "tools/central_dev/dev_profiles.hpp"
 #include "tools/central_dev/dev_random.hpp"
 
@@ -285,6 +286,7 @@ void install_routes(httplib::Server& server, RouteContext& ctx) {
                return ctx.profiles->reply(req.matches[1], req.get_header_value("If-None-Match"));
              }));
   install_dev_routes(server, ctx);
+  install_log_routes(server, ctx);  // POST /v1/logs (OTLP) and its inspection, dev_logs.hpp
 
   server.set_error_handler(
       httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
