@@ -66,7 +66,14 @@ snapshot() {
   } >"$1"
 }
 
-package=$("$source_dir/scripts/build-deb.sh" --no-deps "$build_dir" "$work/deb" | tail -n 1)
+# The build's own output only when it fails (ninja writes compiler errors to stdout).
+if ! "$source_dir/scripts/build-deb.sh" --no-deps "$build_dir" "$work/deb" >"$work/build.log" 2>&1
+then
+  echo "FAIL: scripts/build-deb.sh failed:" >&2
+  cat "$work/build.log" >&2
+  exit 1
+fi
+package=$(tail -n 1 "$work/build.log")
 check "the package was built" test -f "$package"
 echo "package: $package"
 dpkg-deb --info "$package" | sed -n 's/^ \(Package\|Version\|Depends\|Installed-Size\):/&/p'
