@@ -40,6 +40,13 @@
 //
 // Thread-safe: redact() may run on many threads while hold() handles come
 // and go on others.
+//
+// The app holds the person's values for the length of a session:
+//
+//   m_redaction = Redactor::global().hold({person.full_name, person.address,
+//                                          person.id, person.birth_date_text, phone});
+//   …                                 // session ends, is cancelled or times out:
+//   m_redaction.release();            // (or let the Hold be destroyed)
 
 #include <chrono>
 #include <cstdint>

@@ -3,6 +3,7 @@
 // duplicates kept for the reader; and every sink, the OTLP spool included,
 // gets masked text only.
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -179,6 +180,54 @@ TEST_F(LogshipServer, TheServerRefusesMalformedRequestsAndKeepsDuplicates) {
   EXPECT_EQ(logs["gzip_requests"], 1);
   EXPECT_EQ(test::http("DELETE", m_base + "/api/v1/_dev/logs").status, 200);
   EXPECT_EQ(test::dev_logs(m_base)["count"], 0);
+}
+
+// The shipper's thread writes a heartbeat as soon as it starts (then every
+// interval), from the app's status callback, and it reaches the collector.
+TEST_F(LogshipServer, AHeartbeatFromTheAppsStatusGoesTheSameWay) {
+  Profile profile;
+  profile.kiosk.id = "hn-test-03";
+  profile.logging.otlp_endpoint = m_base;
+  profile.logging.spool_dir = (m_dir.path() / "spool").string();
+  profile.logging.heartbeat_interval = std::chrono::seconds{60};
+  std::atomic<int> calls{0};
+  auto shipping = start_log_shipping(
+      profile,
+      [&calls] {
+        ++calls;
+        return HeartbeatStatus{
+            "2.0.1", std::chrono::seconds{42}, "2026-11-27T08:30:00Z", 3, "paper_out", "ok"};
+      },
+      {.version = "2.0.1"});
+  ASSERT_TRUE(shipping) << shipping.error();
+  EXPECT_TRUE((*shipping)->active());
+  (*shipping)->stop();
+  EXPECT_EQ(calls, 1);
+  const auto logs = test::dev_logs(m_base);
+  std::vector<json> beats;
+  for (const auto& record : logs["records"]) {
+    if (record["scope"] == "heartbeat") {
+      beats.push_back(record);
+    }
+  }
+  ASSERT_EQ(beats.size(), 1u);
+  EXPECT_EQ(beats[0]["service_instance_id"], "hn-test-03");
+  EXPECT_EQ(beats[0]["service_version"], "2.0.1");
+  EXPECT_EQ(beats[0]["attributes"]["event.name"], "kiosk.heartbeat");
+  EXPECT_EQ(beats[0]["attributes"]["kiosk.uptime_s"], "42");
+  EXPECT_EQ(beats[0]["attributes"]["kiosk.outbox_depth"], "3");
+  EXPECT_EQ(beats[0]["attributes"]["kiosk.printer"], "paper_out");
+  EXPECT_EQ(beats[0]["attributes"]["kiosk.last_sync"], "2026-11-27T08:30:00Z");
+}
+
+TEST_F(LogshipServer, NoEndpointMeansNoSpoolAndNoShipping) {
+  Profile profile;
+  profile.logging.otlp_endpoint = "";
+  profile.logging.spool_dir = (m_dir.path() / "unused").string();
+  auto shipping = start_log_shipping(profile, {});
+  ASSERT_TRUE(shipping);
+  EXPECT_FALSE((*shipping)->active());
+  EXPECT_FALSE(std::filesystem::exists(profile.logging.spool_dir));
 }
 
 std::string read_file(const std::filesystem::path& path) {

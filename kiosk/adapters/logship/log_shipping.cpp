@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include <spdlog/sinks/sink.h>
@@ -83,21 +84,22 @@ struct LogShipping::Impl {
   std::chrono::seconds heartbeat_interval{0};
   LogShippingOptions options;
   std::mutex mutex;
-  std::condition_variable wake;
-  bool stopping = false;
+  std::condition_variable_any wake;
   bool stopped = false;
-  std::thread thread;
+  std::jthread thread;
 
   void beat() {
     try {
       spool->append(heartbeat_record(heartbeat(), std::chrono::system_clock::now()));
     } catch (const std::exception& e) {
       logger("logship")->warn("heartbeat skipped: {}", e.what());
+    } catch (...) {
+      logger("logship")->warn("heartbeat skipped: unknown exception");
     }
   }
 
   // The shipper's thread: heartbeats on time, ships, waits.
-  void run() {
+  void run(const std::stop_token& token) {
     auto next_beat = std::chrono::steady_clock::now();
     for (;;) {
       const auto now = std::chrono::steady_clock::now();
@@ -108,7 +110,8 @@ struct LogShipping::Impl {
       ShipStep step;
       try {
         step = shipper->ship_once();
-      } catch (const std::exception& e) {
+      } catch (...) {
+        // Nothing escapes the thread; try again after a pause.
         step.outcome = ShipStep::Outcome::failed;
         step.wait = options.poll_interval;
       }
@@ -124,7 +127,7 @@ struct LogShipping::Impl {
         wait = std::max(std::chrono::milliseconds{0}, std::min(wait, until_beat));
       }
       std::unique_lock lock(mutex);
-      if (wake.wait_for(lock, wait, [this] { return stopping; })) {
+      if (wake.wait_for(lock, token, wait, [] { return false; }) || token.stop_requested()) {
         return;
       }
     }
@@ -136,10 +139,9 @@ struct LogShipping::Impl {
       if (stopped) {
         return;
       }
-      stopping = true;
       stopped = true;
     }
-    wake.notify_all();
+    thread.request_stop();  // wakes the wait at once
     if (thread.joinable()) {
       thread.join();
     }
@@ -149,7 +151,7 @@ struct LogShipping::Impl {
       ShipStep step;
       try {
         step = shipper->ship_once();
-      } catch (const std::exception&) {
+      } catch (...) {
         break;
       }
       if (step.outcome == ShipStep::Outcome::idle || step.outcome == ShipStep::Outcome::failed) {
@@ -206,9 +208,9 @@ tl::expected<std::unique_ptr<LogShipping>, std::string> start_log_shipping(
   impl->sink = std::make_shared<SpoolSink>(impl->spool);
   add_log_sink(impl->sink);
   LogShipping::Impl* raw = impl.get();
-  impl->thread = std::thread([raw] {
+  impl->thread = std::jthread([raw](const std::stop_token& token) {
     pthread_setname_np(pthread_self(), "logship");
-    raw->run();
+    raw->run(token);
   });
   return std::unique_ptr<LogShipping>(new LogShipping(std::move(impl)));
 }

@@ -44,8 +44,9 @@ struct HeartbeatStatus {
 };
 
 /// Returns the current status; called on the shipper's thread, so it must be
-/// thread-safe (read atomics or a snapshot under a lock). Exceptions are
-/// caught and the heartbeat is skipped.
+/// thread-safe (read atomics or a snapshot under a lock), and what it reads
+/// must outlive the LogShipping. Exceptions are caught and the heartbeat is
+/// skipped.
 using HeartbeatSource = std::function<HeartbeatStatus()>;
 
 struct LogShippingOptions {
