@@ -245,6 +245,14 @@ TEST(LogShipper, SendsBatchesOldestFirstToV1Logs) {
   }
   EXPECT_EQ(all, (std::vector<std::string>{"r0", "r1", "r2", "r3", "r4", "r5", "r6"}));
   EXPECT_EQ(shipper.sent_records(), 7u);
+
+  // A full logs URL is taken as it is.
+  auto options = shipper_options(3);
+  options.endpoint = "https://otel.example.vn/v1/logs";
+  LogShipper full(spool, options, collector.transport(), [] { return 0.5; });
+  spool->append(record("r7"));
+  EXPECT_EQ(full.ship_once().outcome, ShipStep::Outcome::sent);
+  EXPECT_EQ(collector.urls.back(), "https://otel.example.vn/v1/logs");
 }
 
 TEST(LogShipper, AFailedBatchIsSentAgainBeforeAnythingNewerWithBackoff) {

@@ -143,7 +143,10 @@ LogShipper::LogShipper(std::shared_ptr<LogSpool> spool, LogShipperOptions option
   while (!m_url.empty() && m_url.back() == '/') {
     m_url.pop_back();
   }
-  m_url += "/v1/logs";
+  // A base URL as OTEL_EXPORTER_OTLP_ENDPOINT has it; a full logs URL is kept.
+  if (!m_url.ends_with("/v1/logs")) {
+    m_url += "/v1/logs";
+  }
 }
 
 ShipStep LogShipper::ship_once() {

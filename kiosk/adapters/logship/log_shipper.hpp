@@ -51,7 +51,7 @@ struct CurlTransportOptions {
 LogTransport curl_log_transport(CurlTransportOptions options = {});
 
 struct LogShipperOptions {
-  std::string endpoint{};  // the collector's base URL; "/v1/logs" is appended
+  std::string endpoint{};  // the collector's base URL; "/v1/logs" is appended unless there
   OtlpResource resource{};
   std::size_t max_batch = 500;
   BackoffPolicy backoff{std::chrono::milliseconds{1000}, std::chrono::minutes{5},
