@@ -5,7 +5,11 @@
 
 #include <atomic>
 #include <fstream>
+#include <map>
+#include <numeric>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
@@ -218,6 +222,52 @@ TEST_F(LogshipServer, AHeartbeatFromTheAppsStatusGoesTheSameWay) {
   EXPECT_EQ(beats[0]["attributes"]["kiosk.outbox_depth"], "3");
   EXPECT_EQ(beats[0]["attributes"]["kiosk.printer"], "paper_out");
   EXPECT_EQ(beats[0]["attributes"]["kiosk.last_sync"], "2026-11-27T08:30:00Z");
+}
+
+// Many threads log while the shipper ships: every record arrives, each
+// thread's in the order it wrote them.
+TEST_F(LogshipServer, RecordsFromManyThreadsAllArriveInEachThreadsOrder) {
+  Profile profile;
+  profile.kiosk.id = "hn-test-04";
+  profile.logging.otlp_endpoint = m_base;
+  profile.logging.spool_dir = (m_dir.path() / "spool").string();
+  profile.logging.heartbeat_interval = std::chrono::seconds{0};
+  ASSERT_TRUE(setup_logging(LoggingOptions{.level = "info", .journald = false}));
+  if (auto server_log = spdlog::get("central-dev")) {
+    server_log->set_level(spdlog::level::warn);
+  }
+  auto shipping = start_log_shipping(profile, {}, {.max_batch = 50, .poll_interval = 5ms});
+  ASSERT_TRUE(shipping) << shipping.error();
+  constexpr int k_threads = 4;
+  constexpr int k_each = 150;
+  testing::internal::CaptureStderr();
+  {
+    std::vector<std::jthread> writers;
+    for (int t = 0; t < k_threads; ++t) {
+      writers.emplace_back([t] {
+        for (int i = 0; i < k_each; ++i) {
+          logger("worker" + std::to_string(t))->info("n {}", i);
+        }
+      });
+    }
+  }
+  (*shipping)->stop();
+  (void)testing::internal::GetCapturedStderr();
+  const auto logs = test::dev_logs(m_base);
+  std::map<std::string, std::vector<int>> seen;
+  std::set<std::string> uids;
+  for (const auto& record : logs["records"]) {
+    const std::string scope = record["scope"];
+    if (scope.starts_with("worker") && uids.insert(record["uid"].get<std::string>()).second) {
+      seen[scope].push_back(std::stoi(record["body"].get<std::string>().substr(2)));
+    }
+  }
+  ASSERT_EQ(seen.size(), static_cast<std::size_t>(k_threads));
+  std::vector<int> expected(k_each);
+  std::iota(expected.begin(), expected.end(), 0);
+  for (const auto& [scope, numbers] : seen) {
+    EXPECT_EQ(numbers, expected) << scope;
+  }
 }
 
 TEST_F(LogshipServer, NoEndpointMeansNoSpoolAndNoShipping) {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <deque>
+#include <fstream>
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -138,6 +139,23 @@ TEST(LogSpool, RecordsOfACrashedProcessAreThereAfterRestart) {
   // New records come after them.
   spool->append(record("after restart"));
   EXPECT_GT(spool->oldest(100).back().seq, all.back().seq);
+}
+
+TEST(LogSpool, AnUnreadableSpoolIsSetAsideAndANewOneStarted) {
+  test::TempDir dir;
+  {
+    std::ofstream garbage(dir.path() / "spool.db", std::ios::binary);
+    garbage << std::string(8192, '\x5a');
+  }
+  auto spool = open_spool(dir);
+  ASSERT_TRUE(spool);
+  EXPECT_EQ(spool->size(), 0u);
+  EXPECT_TRUE(spool->append(record("fresh")));
+  int aside = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    aside += entry.path().filename().string().starts_with("spool.db.corrupt-") ? 1 : 0;
+  }
+  EXPECT_EQ(aside, 1);
 }
 
 TEST(LogSpool, OverTheCapTheOldestGoAndOneRecordCountsThem) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <random>
+#include <tuple>
 
 #include <sqlite3.h>
 #include <nlohmann/json.hpp>
@@ -97,24 +98,51 @@ std::string make_record_uid() {
   return text;
 }
 
+namespace {
+
+// Opens and prepares the file; the SQLite result code and message on failure.
+std::pair<int, std::string> open_file(const std::string& path, sqlite3** db) {
+  int rc =
+      sqlite3_open_v2(path.c_str(), db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(*db, 2000);
+    for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", k_schema}) {
+      rc = sqlite3_exec(*db, sql, nullptr, nullptr, nullptr);
+      if (rc != SQLITE_OK) {
+        break;
+      }
+    }
+  }
+  if (rc == SQLITE_OK) {
+    return {rc, {}};
+  }
+  std::pair<int, std::string> failure{rc, *db ? sqlite3_errmsg(*db) : "out of memory"};
+  sqlite3_close(*db);
+  *db = nullptr;
+  return failure;
+}
+
+}  // namespace
+
 tl::expected<std::shared_ptr<LogSpool>, std::string> LogSpool::open(const std::string& dir,
                                                                     std::size_t max_records) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   const std::string path = (std::filesystem::path(dir) / "spool.db").string();
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
-    std::string why = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return tl::unexpected("log spool " + path + ": " + why);
+  auto [rc, why] = open_file(path, &db);
+  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+    // A spool that cannot be read would stop shipping for good: it is set
+    // aside (for a person to look at) and a new one started.
+    const std::string aside = path + ".corrupt-" + std::to_string(now_ns());
+    std::filesystem::rename(path, aside, ec);
+    for (const char* suffix : {"-wal", "-shm"}) {
+      std::filesystem::rename(path + suffix, aside + suffix, ec);
+    }
+    std::tie(rc, why) = open_file(path, &db);
   }
-  sqlite3_busy_timeout(db, 2000);
-  if (!exec(db, "PRAGMA journal_mode=WAL;") || !exec(db, "PRAGMA synchronous=NORMAL;") ||
-      !exec(db, k_schema)) {
-    std::string why = sqlite3_errmsg(db);
-    sqlite3_close(db);
+  if (rc != SQLITE_OK) {
     return tl::unexpected("log spool " + path + ": " + why);
   }
   auto spool = std::shared_ptr<LogSpool>(new LogSpool(db, std::max<std::size_t>(max_records, 10)));

@@ -46,8 +46,9 @@ std::string make_record_uid();
 
 class LogSpool {
  public:
-  /// Opens (creating the folder and file if needed) `dir`/spool.db. Error
-  /// text when SQLite refuses.
+  /// Opens (creating the folder and file if needed) `dir`/spool.db. A file
+  /// that is not a readable SQLite database is renamed spool.db.corrupt-<ns>
+  /// and a new spool started. Error text when SQLite refuses anyway.
   static tl::expected<std::shared_ptr<LogSpool>, std::string> open(const std::string& dir,
                                                                    std::size_t max_records);
   ~LogSpool();
