@@ -366,6 +366,42 @@ TEST(LogShipper, MalformedOrHugeAnswersToA2xxStillCountAsAccepted) {
   EXPECT_EQ(shipper.sent_records(), 2u);
 }
 
+TEST(ShipSchedule, HeartbeatsOnTimeAndABackoffIsNotCutShortByThem) {
+  const ShipSchedule::TimePoint t0{};
+  ShipSchedule schedule(1000ms, std::chrono::seconds{10}, t0);
+  // At start: a heartbeat, then a batch.
+  EXPECT_TRUE(schedule.heartbeat_due(t0));
+  schedule.heartbeat_written(t0);
+  EXPECT_TRUE(schedule.ship_due(t0));
+  // The collector says Retry-After 30 s.
+  schedule.shipped(ShipStep{ShipStep::Outcome::failed, 5, 503, 30s}, t0);
+  EXPECT_EQ(schedule.wake_at(), t0 + 10s);  // woken for the heartbeat…
+  EXPECT_TRUE(schedule.heartbeat_due(t0 + 10s));
+  EXPECT_FALSE(schedule.ship_due(t0 + 10s));  // …which does not retry early
+  schedule.heartbeat_written(t0 + 10s);
+  schedule.heartbeat_written(t0 + 20s);
+  EXPECT_EQ(schedule.wake_at(), t0 + 30s);
+  EXPECT_TRUE(schedule.ship_due(t0 + 30s));
+  EXPECT_TRUE(schedule.heartbeat_due(t0 + 30s));
+  schedule.heartbeat_written(t0 + 30s);
+  // Sent: the next batch at once; then an empty spool is looked at each poll.
+  schedule.shipped(ShipStep{ShipStep::Outcome::sent, 5, 200, 0ms}, t0 + 30s);
+  EXPECT_TRUE(schedule.ship_due(t0 + 30s));
+  schedule.shipped(ShipStep{ShipStep::Outcome::idle, 0, 0, 0ms}, t0 + 30s);
+  EXPECT_FALSE(schedule.ship_due(t0 + 30s + 999ms));
+  EXPECT_TRUE(schedule.ship_due(t0 + 31s));
+  EXPECT_FALSE(schedule.heartbeat_due(t0 + 39s));
+  EXPECT_TRUE(schedule.heartbeat_due(t0 + 40s));
+}
+
+TEST(ShipSchedule, NoIntervalNoHeartbeat) {
+  const ShipSchedule::TimePoint t0{};
+  ShipSchedule schedule(1000ms, std::chrono::seconds{0}, t0);
+  EXPECT_FALSE(schedule.heartbeat_due(t0 + std::chrono::hours{24}));
+  schedule.shipped(ShipStep{ShipStep::Outcome::idle, 0, 0, 0ms}, t0);
+  EXPECT_EQ(schedule.wake_at(), t0 + 1000ms);
+}
+
 TEST(Heartbeat, RecordCarriesTheStatusAsAttributes) {
   const auto at = std::chrono::system_clock::time_point{std::chrono::seconds{1'790'000'000}};
   const LogRecord r =

@@ -100,34 +100,29 @@ struct LogShipping::Impl {
 
   // The shipper's thread: heartbeats on time, ships, waits.
   void run(const std::stop_token& token) {
-    auto next_beat = std::chrono::steady_clock::now();
+    using Clock = std::chrono::steady_clock;
+    ShipSchedule schedule(options.poll_interval,
+                          heartbeat ? heartbeat_interval : std::chrono::seconds{0}, Clock::now());
+    // The first round runs even when stop comes at once: a start writes its heartbeat.
     for (;;) {
-      const auto now = std::chrono::steady_clock::now();
-      if (heartbeat && heartbeat_interval.count() > 0 && now >= next_beat) {
+      if (schedule.heartbeat_due(Clock::now())) {
         beat();
-        next_beat = now + heartbeat_interval;
+        schedule.heartbeat_written(Clock::now());
       }
-      ShipStep step;
-      try {
-        step = shipper->ship_once();
-      } catch (...) {
-        // Nothing escapes the thread; try again after a pause.
-        step.outcome = ShipStep::Outcome::failed;
-        step.wait = options.poll_interval;
-      }
-      std::chrono::milliseconds wait{0};
-      if (step.outcome == ShipStep::Outcome::idle) {
-        wait = options.poll_interval;
-      } else if (step.outcome == ShipStep::Outcome::failed) {
-        wait = step.wait;
-      }
-      if (heartbeat && heartbeat_interval.count() > 0) {
-        const auto until_beat = std::chrono::duration_cast<std::chrono::milliseconds>(
-            next_beat - std::chrono::steady_clock::now());
-        wait = std::max(std::chrono::milliseconds{0}, std::min(wait, until_beat));
+      if (schedule.ship_due(Clock::now())) {
+        ShipStep step;
+        try {
+          step = shipper->ship_once();
+        } catch (...) {
+          // Nothing escapes the thread; try again after a pause.
+          step.outcome = ShipStep::Outcome::failed;
+          step.wait = options.poll_interval;
+        }
+        schedule.shipped(step, Clock::now());
       }
       std::unique_lock lock(mutex);
-      if (wake.wait_for(lock, token, wait, [] { return false; }) || token.stop_requested()) {
+      wake.wait_until(lock, token, schedule.wake_at(), [] { return false; });
+      if (token.stop_requested()) {
         return;
       }
     }
@@ -213,6 +208,43 @@ tl::expected<std::unique_ptr<LogShipping>, std::string> start_log_shipping(
     raw->run(token);
   });
   return std::unique_ptr<LogShipping>(new LogShipping(std::move(impl)));
+}
+
+ShipSchedule::ShipSchedule(std::chrono::milliseconds poll_interval,
+                           std::chrono::seconds heartbeat_interval, TimePoint start)
+    : m_poll(poll_interval),
+      m_heartbeat(heartbeat_interval),
+      m_next_beat(start),
+      m_next_ship(start) {}
+
+bool ShipSchedule::heartbeat_due(TimePoint now) const {
+  return m_heartbeat.count() > 0 && now >= m_next_beat;
+}
+
+void ShipSchedule::heartbeat_written(TimePoint now) {
+  m_next_beat = now + m_heartbeat;
+}
+
+bool ShipSchedule::ship_due(TimePoint now) const {
+  return now >= m_next_ship;
+}
+
+void ShipSchedule::shipped(const ShipStep& step, TimePoint now) {
+  switch (step.outcome) {
+    case ShipStep::Outcome::idle:
+      m_next_ship = now + m_poll;
+      break;
+    case ShipStep::Outcome::failed:
+      m_next_ship = now + step.wait;
+      break;
+    default:
+      m_next_ship = now;
+      break;
+  }
+}
+
+ShipSchedule::TimePoint ShipSchedule::wake_at() const {
+  return m_heartbeat.count() > 0 ? std::min(m_next_ship, m_next_beat) : m_next_ship;
 }
 
 LogRecord heartbeat_record(const HeartbeatStatus& status,

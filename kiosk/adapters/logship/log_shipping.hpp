@@ -93,6 +93,30 @@ class LogShipping {
 tl::expected<std::unique_ptr<LogShipping>, std::string> start_log_shipping(
     const Profile& profile, HeartbeatSource heartbeat, LogShippingOptions options = {});
 
+/// When the shipper's thread does what: a heartbeat every interval (none when
+/// the interval is 0), the next batch at once after a sent, split or dropped
+/// one, after poll_interval when the spool was empty, after the backoff when
+/// it failed (a heartbeat falling due meanwhile does not bring the retry
+/// forward). Pure: the thread passes steady-clock times, tests their own.
+class ShipSchedule {
+ public:
+  using TimePoint = std::chrono::steady_clock::time_point;
+  ShipSchedule(std::chrono::milliseconds poll_interval, std::chrono::seconds heartbeat_interval,
+               TimePoint start);
+  bool heartbeat_due(TimePoint now) const;
+  void heartbeat_written(TimePoint now);
+  bool ship_due(TimePoint now) const;
+  void shipped(const ShipStep& step, TimePoint now);
+  /// The earliest of the next ship and the next heartbeat.
+  TimePoint wake_at() const;
+
+ private:
+  std::chrono::milliseconds m_poll;
+  std::chrono::seconds m_heartbeat;
+  TimePoint m_next_beat;
+  TimePoint m_next_ship;
+};
+
 /// The heartbeat as a spool record (logger "heartbeat", attributes
 /// event.name=kiosk.heartbeat, kiosk.version, kiosk.uptime_s, kiosk.last_sync,
 /// kiosk.outbox_depth, kiosk.printer, kiosk.camera). Pure.
