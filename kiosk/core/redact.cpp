@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include <utf8proc.h>
+
 #include "core/text.hpp"
 
 namespace kiosk {
@@ -65,6 +67,29 @@ std::string mask_needles(std::string_view text, const std::vector<const std::str
     } else {
       out += text[i++];
     }
+  }
+  return out;
+}
+
+// `text` with every code point upper-cased (or lower-cased); empty when it is
+// not valid UTF-8.
+std::string change_case(std::string_view text, bool upper) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      return {};
+    }
+    utf8proc_uint8_t buffer[4];
+    const utf8proc_ssize_t m =
+        utf8proc_encode_char(upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp), buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(m));
+    p += n;
+    left -= n;
   }
   return out;
 }
@@ -537,6 +562,14 @@ Redactor::Hold Redactor::hold(std::vector<std::string> values) {
         held.needles.push_back(std::move(folded));
       }
       secure_wipe(folded);
+      // "NGUYỄN VĂN AN", "nguyễn văn an": the ASCII-insensitive compare misses these.
+      for (const bool upper : {true, false}) {
+        std::string cased = change_case(value, upper);
+        if (!cased.empty() && cased != value) {
+          held.needles.push_back(std::move(cased));
+        }
+        secure_wipe(cased);
+      }
       held.needles.push_back(value);
     }
   }

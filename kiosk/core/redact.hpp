@@ -7,10 +7,10 @@
 // 1. Held values: the exact strings registered with Redactor::hold() (the
 //    job seeker's name, address, ID, birth date, phone) and their folded form
 //    (lower case, no diacritics: "nguyen van an" also matches "NGUYEN VAN AN",
-//    compared ASCII-case-insensitively), plus each comma-separated part of a
-//    held value that holds a digit (the street part of an address) -> "[held]".
-//    Values shorter than 4 bytes are ignored (they would mask ordinary words).
-//    Upper-case text with diacritics ("NGUYỄN") is not matched unless held.
+//    compared ASCII-case-insensitively), its all-upper and all-lower case
+//    forms ("NGUYỄN VĂN AN"), plus each comma-separated part of a held value
+//    that holds a digit (the street part of an address) -> "[held]". Values
+//    shorter than 4 bytes are ignored (they would mask ordinary words).
 // 2. A citizen-ID QR payload: a line with 4 or more '|' is masked from the
 //    start of the field before the first '|' to the end of the field after
 //    the last one (fields end at white space, quotes and brackets) ->

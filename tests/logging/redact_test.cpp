@@ -109,6 +109,7 @@ TEST(Redact, HeldValuesWhileTheHandleLives) {
     EXPECT_EQ(redactor.held_sessions(), 1u);
     EXPECT_EQ(redactor.redact("name Nguyễn Văn An."), "name [held].");
     EXPECT_EQ(redactor.redact("name NGUYEN VAN AN / nguyen van an"), "name [held] / [held]");
+    EXPECT_EQ(redactor.redact("NGUYỄN VĂN AN, nguyễn văn an"), "[held], [held]");
     EXPECT_EQ(redactor.redact("street Số 12 ngõ 34 Trần Duy Hưng"), "street [held]");
     EXPECT_EQ(redactor.redact("street so 12 ngo 34 tran duy hung"), "street [held]");
     // Too short to hold: "ab" stays; a ward alone stays.
