@@ -52,6 +52,13 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
+// First in this file: ctest runs each test in a process of its own, and so
+// does a plain run of the binary up to here.
+TEST(LoggingRing, EmptyBeforeLoggingIsSetUp) {
+  spdlog::info("before set-up");
+  EXPECT_TRUE(recent_log_lines(10).empty());
+}
+
 TEST(LoggingRing, KeepsTheLastLinesOldestFirstFormattedAndMasked) {
   ASSERT_TRUE(setup_logging(LoggingOptions{.level = "debug", .ring_lines = 3, .journald = false}));
   logger("scan")->info("first");
