@@ -70,6 +70,7 @@ bool Journey::present(const Intent& intent) {
                           return true;
                         },
                         [&](const intent::ReadAloud&) { return true; },  // the app speaks
+                        [&](const intent::OpenStaff&) { return true; },  // the app's staff mode
                         [](const auto&) { return false; },
                     },
                     intent);
@@ -458,6 +459,16 @@ void Journey::set_catalog(std::shared_ptr<const Catalog> catalog, bool online,
   m_view.catalog_status = catalog_status();
   m_view.catalog_empty = !m_catalog || m_catalog->vacancies.empty();
   m_view.offline = !m_online;
+}
+
+bool Journey::reconfigure(JourneyConfig config) {
+  if (m_person || m_view.screen != Screen::welcome) {
+    return false;
+  }
+  m_config = std::move(config);
+  reset_presentation();
+  m_view.catalog_status = catalog_status();
+  return true;
 }
 
 std::string Journey::catalog_status() const {

@@ -193,6 +193,7 @@ struct SetHighContrast {
   bool on = true;
 };
 struct ReadAloud {};  // any screen: speak it (the app's speech does; the journey ignores it)
+struct OpenStaff {};  // welcome: the hidden gesture (the app opens staff mode; the journey ignores it)
 }  // namespace intent
 
 using Intent = std::variant<
@@ -202,7 +203,8 @@ using Intent = std::variant<
     intent::ShowKeyboard, intent::OpenOccupations, intent::ToggleOccupation, intent::OpenFilters,
     intent::SetFilters, intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
     intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest, intent::SetPhone,
-    intent::SetLanguage, intent::SetLargeText, intent::SetHighContrast, intent::ReadAloud>;
+    intent::SetLanguage, intent::SetLargeText, intent::SetHighContrast, intent::ReadAloud,
+    intent::OpenStaff>;
 
 struct JourneyConfig {
   std::string kiosk_id;
@@ -266,6 +268,12 @@ class Journey {
   /// thread).
   void set_catalog(std::shared_ptr<const Catalog> catalog, bool online,
                    std::shared_ptr<const SearchIndex> index = nullptr);
+
+  /// A new profile's settings (sessions, target groups, timeouts, default
+  /// presentation), for the next person. Refused (false) while a session
+  /// is open: a profile never changes under a job seeker's finger.
+  bool reconfigure(JourneyConfig config);
+  const JourneyConfig& config() const { return m_config; }
 
   const JourneyView& view() const { return m_view; }
   /// A translator for the session's language.

@@ -68,4 +68,28 @@ Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& co
   return slip;
 }
 
+Slip make_test_slip(std::string_view kiosk_id, const SlipContext& context) {
+  const Tr& t = context.tr;
+  Slip slip;
+  slip.reference = "TEST";
+  auto& b = slip.blocks;
+  b.push_back(text(context.centre_name, SlipStyle::heading, true, true));
+  b.push_back(block(SlipBlock::Kind::rule));
+  b.push_back(text(t.tr("PHIẾU IN THỬ"), SlipStyle::title, true, true));
+  b.push_back(text(t.trf("Ki-ốt {}", kiosk_id), SlipStyle::body, true));
+  b.push_back(block(SlipBlock::Kind::gap));
+  // Every size and the Vietnamese letters that need the most marks, so
+  // staff see at once whether the printer drops or garbles anything.
+  b.push_back(text("Ấ Ầ Ẩ Ẫ Ậ ắ ằ ẳ ẵ ặ ố ồ ổ ỗ ộ ớ ờ ở ỡ ợ ứ ừ ử ữ ự Đ đ ₫", SlipStyle::body));
+  b.push_back(text(t.tr("Chữ nhỏ"), SlipStyle::small));
+  b.push_back(text(t.tr("Chữ tiêu đề"), SlipStyle::heading, false, true));
+  b.push_back(text("TEST-0123", SlipStyle::reference, true, true));
+  b.push_back(SlipBlock{SlipBlock::Kind::qr, "TEST-0123", SlipStyle::body, true, false});
+  b.push_back(block(SlipBlock::Kind::rule));
+  b.push_back(text(t.trf("In lúc {} {}", format_vn_hhmm(context.printed_at),
+                         format_vn_date(vn_date(context.printed_at))),
+                   SlipStyle::small, true));
+  return slip;
+}
+
 }  // namespace kiosk

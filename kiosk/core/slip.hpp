@@ -41,4 +41,8 @@ struct SlipContext {
 /// Lays out the slip of a confirmed booking.
 Slip make_booking_slip(const BookingConfirmation& booking, const SlipContext& context);
 
+/// A slip staff print to check the printer: every text size, the letters
+/// with the most diacritics, a QR code; no personal data.
+Slip make_test_slip(std::string_view kiosk_id, const SlipContext& context);
+
 }  // namespace kiosk

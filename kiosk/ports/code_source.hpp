@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,12 +41,22 @@ struct PreviewFrame {
   std::uint64_t sequence = 0;      // changes with every new picture
 };
 
+/// How a camera's decoder is doing, for the staff screen.
+struct DecodeStats {
+  std::uint64_t decoded = 0;  // pictures run through the decoder
+  std::uint64_t scans = 0;    // codes delivered
+  long mean_decode_ms = 0;
+  long max_decode_ms = 0;
+};
+
 /// Implemented by sources that see what is held up to them (cameras).
 class PreviewSource {
  public:
   virtual ~PreviewSource() = default;
   /// The newest picture, or null while there is none. Any thread.
   virtual std::shared_ptr<const PreviewFrame> latest_preview() const = 0;
+  /// The decoder's counts so far; nothing when the source keeps none. Any thread.
+  virtual std::optional<DecodeStats> decode_stats() const { return std::nullopt; }
 };
 
 class CodeSource {

@@ -85,6 +85,14 @@ std::optional<double> KioskUi::next_animation_frame(const JourneyView& view, con
   return welcome_animation_next_change(anim_time);
 }
 
+std::vector<StaffIntent> KioskUi::draw_staff(const StaffView& view, const StaffInfo& info,
+                                            Lang lang, double anim_time) {
+  use_palette(normal_palette());
+  const UiContext ctx{m_fonts.normal, m_scale,   anim_time, &m_audit,
+                      nullptr,        nullptr,   Tr(m_translations.get(), lang)};
+  return ui::draw_staff(ctx, view, info);
+}
+
 std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info,
                                   double anim_time) {
   std::vector<Intent> intents;
@@ -201,6 +209,20 @@ void KioskUi::draw_header(const UiContext& ctx, const FrameInfo& info, const Jou
       ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize, FLT_MAX, 0, info.date_text.c_str());
   draw_text(ctx, dl, ctx.fonts.small, ImVec2(right - dsize.x, vp->Pos.y + ctx.px(70)),
             colour::k_header_subtle, info.date_text);
+  if (view.screen == Screen::welcome) {
+    // The hidden way into staff mode: five quick taps on the Centre's name.
+    // Nothing shows or sounds, so job seekers do not stumble into it.
+    const ImVec2 at(vp->Pos.x, vp->Pos.y);
+    const ImVec2 size(x - vp->Pos.x + name_size.x, ctx.px(k_header_height));
+    ImGui::SetCursorScreenPos(at);
+    if (ImGui::InvisibleButton("##staff-gesture", size) && !was_drag() &&
+        m_secret_taps.tap(ctx.anim_time)) {
+      ctx.emit(intent::OpenStaff{});
+    }
+    if (ctx.audit != nullptr) {
+      ctx.audit->record_target("##staff-gesture", at, size);
+    }
+  }
   if (two_rows) {
     draw_header_buttons(ctx, view, info.language_switch, right,
                         vp->Pos.y + ctx.px(k_header_height) - ctx.px(8), ctx.px(k_button_row));

@@ -9,6 +9,7 @@
 
 #include "core/journey.hpp"
 #include "ui/keyboard.hpp"
+#include "ui/staff_screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -51,6 +52,11 @@ class KioskUi {
   /// (use_palette) and font set; returns the intents.
   std::vector<Intent> draw(const JourneyView& view, const FrameInfo& info, double anim_time);
 
+  /// Draws staff mode (the unlock screen or the panels) over the whole
+  /// window, in the normal palette and font set and in `lang`.
+  std::vector<StaffIntent> draw_staff(const StaffView& view, const StaffInfo& info, Lang lang,
+                                      double anim_time);
+
   /// Code points drawn so far that the font lacks (should stay empty).
   const GlyphAudit& audit() const { return m_audit; }
   GlyphAudit& audit() { return m_audit; }
@@ -86,6 +92,7 @@ class KioskUi {
   std::shared_ptr<const Translations> m_translations;
   GlyphAudit m_audit;
   TouchScrolling m_scrolling;
+  SecretTaps m_secret_taps;  // the hidden gesture into staff mode
   KeyboardState m_keyboard;  // wiped when the journey is back on welcome
   int m_session_serial = 0;
   Screen m_last_screen = Screen::welcome;

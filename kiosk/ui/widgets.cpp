@@ -91,6 +91,9 @@ bool was_drag() {
 bool button(const UiContext& ctx, const char* id, std::string_view label, ImVec2 size,
             ButtonKind kind, bool enabled, bool back_arrow) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
+  if (ctx.audit != nullptr && enabled) {
+    ctx.audit->record_target(id, pos, size);
+  }
   const bool pressed = ImGui::InvisibleButton(id, size) && enabled && !was_drag();
   const bool held = ImGui::IsItemActive() && enabled;
   ImU32 fill = colour::k_primary;

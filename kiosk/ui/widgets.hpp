@@ -30,13 +30,29 @@ class GlyphAudit {
   void clear_recorded() {
     m_recorded.clear();
     m_recorded_fonts.clear();
+    m_targets.clear();
   }
+
+  /// A tappable item drawn while recording: its ImGui id label ("##pin-5")
+  /// and screen rectangle, so a test can tap it as a finger would.
+  struct Target {
+    std::string id;
+    ImVec2 min;
+    ImVec2 max;
+  };
+  void record_target(std::string_view id, ImVec2 pos, ImVec2 size) {
+    if (m_recording) {
+      m_targets.push_back(Target{std::string(id), pos, ImVec2(pos.x + size.x, pos.y + size.y)});
+    }
+  }
+  const std::vector<Target>& targets() const { return m_targets; }
 
  private:
   std::set<unsigned> m_missing;
   bool m_recording = false;
   std::vector<std::string> m_recorded;
   std::vector<const ImFont*> m_recorded_fonts;
+  std::vector<Target> m_targets;
 };
 
 class KeyboardState;

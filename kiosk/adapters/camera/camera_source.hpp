@@ -68,6 +68,18 @@ class CameraSource final : public CodeSource, public PreviewSource {
   /// Frame, drop, decode and scan counters. Any thread.
   FramePipeline::Stats stats() const { return m_pipeline.stats(); }
 
+  /// PreviewSource: the counters as the staff screen shows them.
+  std::optional<DecodeStats> decode_stats() const override {
+    const auto s = stats();
+    DecodeStats d;
+    d.decoded = s.decoded;
+    d.scans = s.scans;
+    d.mean_decode_ms = s.decoded == 0 ? 0 : static_cast<long>(s.decode_time.count() / 1000 /
+                                                              static_cast<long>(s.decoded));
+    d.max_decode_ms = static_cast<long>(s.max_decode_time.count() / 1000);
+    return d;
+  }
+
   const CameraSettings& settings() const { return m_settings; }
 
  private:

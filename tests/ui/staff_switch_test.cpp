@@ -1,0 +1,223 @@
+// Issue 7, Done-when 3: the real kiosk runtime in a real SDL window (under
+// Xvfb), against the development central API on loopback. A job seeker's
+// matches come from today's general session; staff scan their card, switch
+// the kiosk to another session on the staff screen by tapping, lock it; the
+// next job seeker's matches all come from the new session.
+//
+// Taps are SDL mouse events at the rectangles the screens drew their
+// buttons in (GlyphAudit::targets), so they go the way a finger's would:
+// SDL → ImGui → the screens → intents.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "app/runtime.hpp"
+#include "core/time.hpp"
+#include "support/ed25519_signer.hpp"
+#include "tools/central_dev/dev_central.hpp"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+constexpr const char* k_card =
+    "001095012345|123456789|Nguyễn Văn An|15031995|Nam|Số 12 ngõ 34 Trần Duy Hưng, Phường Yên "
+    "Hòa, Thành phố Hà Nội|01082021";
+
+std::string base64url(std::string_view bytes) {
+  std::string out = test_support::Ed25519Signer::base64(bytes);
+  while (!out.empty() && out.back() == '=') {
+    out.pop_back();
+  }
+  for (char& c : out) {
+    c = c == '+' ? '-' : c == '/' ? '_' : c;
+  }
+  return out;
+}
+
+class StaffSwitch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("kiosk-staff-switch-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    dev::DevCentralOptions options;
+    options.vacancies = 400;
+    central = std::make_unique<dev::DevCentral>(options);
+    auto port = central->start();
+    ASSERT_TRUE(port) << port.error();
+    today = format_iso_date(vn_date(std::chrono::time_point_cast<std::chrono::seconds>(
+                                        std::chrono::system_clock::now())))
+                .substr(0, 10);
+  }
+  void TearDown() override {
+    runtime.reset();
+    central->stop();
+    fs::remove_all(dir);
+  }
+
+  std::string general_session() const {
+    std::string compact = today;
+    std::erase(compact, '-');
+    return "pgd-" + compact;
+  }
+
+  void write_profile(const std::string& session) {
+    std::ofstream out(dir / "kiosk.toml");
+    out << "[kiosk]\nid = \"hn-test-07\"\nname = \"Ki-ốt thử\"\n"
+        << "[api]\nbase_url = \"" << central->base_url() << "\"\ntoken = \"dev-token\"\n"
+        << "[session]\nsession_ids = [\"" << session << "\"]\nlanguages = [\"vi\"]\n"
+        << "[printer]\nuri = \"file:" << (dir / "slips").string() << "\"\n"
+        << "[ui]\nfullscreen = false\nwidth = 1920\nheight = 1080\nwelcome_animation = false\n"
+        << "sound = false\nlocale_dir = \"" << KIOSK_LOCALE_DIR << "\"\n"
+        << "[logging]\ndirectory = \"\"\n"
+        << "[data]\nwards_file = \"" << KIOSK_WARDS_FILE << "\"\nstore_path = \""
+        << (dir / "kiosk.db").string() << "\"\n"
+        << "[staff]\ncard_pubkey = \"" << centre.public_b64() << "\"\n";
+  }
+
+  std::string staff_card() const {
+    const std::string payload =
+        R"({"id":"staff-017","name_hint":"Lan","expires":"2099-12-31T23:59:59+07:00"})";
+    const std::string signed_part = "KIOSK-STAFF:1:" + base64url(payload);
+    return signed_part + "." + base64url(centre.sign(signed_part));
+  }
+
+  /// Steps the loop until `done` holds (or ~20 s pass).
+  bool step_until(const std::function<bool()>& done) {
+    for (int i = 0; i < 1000; ++i) {
+      runtime->step(20ms);
+      if (done()) {
+        // A few more frames, so the screen that goes with it is drawn.
+        for (int j = 0; j < 3; ++j) {
+          runtime->step(5ms);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /// Taps the centre of the button drawn with ImGui id `id` in the last frame.
+  bool tap(const std::string& id) {
+    runtime->step(5ms);  // a fresh frame, so the targets are current
+    const auto& targets = runtime->audit().targets();
+    const auto it = std::find_if(targets.begin(), targets.end(),
+                                 [&](const auto& t) { return t.id == id; });
+    if (it == targets.end()) {
+      ADD_FAILURE() << "no button " << id << " on screen";
+      return false;
+    }
+    const int x = static_cast<int>((it->min.x + it->max.x) / 2);
+    const int y = static_cast<int>((it->min.y + it->max.y) / 2);
+    // The X pointer itself moves there (ImGui's SDL backend reads the
+    // pointer from the display); the press comes as an SDL event.
+    SDL_Window* window = SDL_GL_GetCurrentWindow();
+    SDL_WarpMouseInWindow(window, x, y);
+    runtime->step(5ms);
+    runtime->step(5ms);
+    SDL_Event e{};
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_PRESSED;
+    e.button.x = x;
+    e.button.y = y;
+    e.button.windowID = SDL_GetWindowID(window);
+    SDL_PushEvent(&e);
+    runtime->step(5ms);
+    runtime->step(5ms);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    for (int i = 0; i < 4; ++i) {
+      runtime->step(5ms);
+    }
+    return true;
+  }
+
+  /// A job seeker scans their card and agrees; the ids of their matches.
+  std::set<std::string> seeker_matches() {
+    runtime->inject_scan(k_card);
+    EXPECT_TRUE(step_until([&] { return runtime->journey().view().screen == Screen::consent; }));
+    EXPECT_TRUE(tap("##agree"));
+    EXPECT_TRUE(step_until([&] { return runtime->journey().view().screen == Screen::matches; }));
+    std::set<std::string> ids;
+    for (const auto& m : runtime->journey().view().matches) {
+      ids.insert(m.vacancy.id);
+    }
+    EXPECT_TRUE(tap("##end"));
+    EXPECT_TRUE(step_until([&] { return !runtime->journey().has_person(); }));
+    return ids;
+  }
+
+  fs::path dir;
+  std::unique_ptr<dev::DevCentral> central;
+  std::string today;
+  test_support::Ed25519Signer centre;
+  std::unique_ptr<Runtime> runtime;
+};
+
+TEST_F(StaffSwitch, SwitchingTheSessionOnTheStaffScreenChangesTheNextSeekersMatches) {
+  write_profile(general_session());
+  auto parts = build_runtime_parts((dir / "kiosk.toml").string(), true);
+  ASSERT_TRUE(parts) << parts.error();
+  runtime = std::make_unique<Runtime>(std::move(*parts));
+  runtime->audit().record_text(true);
+  runtime->start();
+  ASSERT_TRUE(step_until([&] { return !runtime->journey().view().catalog_empty; }))
+      << "the catalogue never arrived";
+
+  const std::set<std::string> before = seeker_matches();
+  ASSERT_FALSE(before.empty());
+
+  // Staff: the card, the session panel, another session, switch, lock.
+  runtime->inject_scan(staff_card());
+  ASSERT_TRUE(step_until([&] { return runtime->staff().unlocked(); }));
+  ASSERT_TRUE(tap("##tab-1"));  // StaffPanel::session
+  ASSERT_TRUE(step_until([&] {
+    return !runtime->staff().view().sessions_loading && !runtime->staff().view().sessions.empty();
+  }));
+  const std::string target = "pgd-" + std::string(general_session()).substr(4) + "-bdxn";
+  bool offered = false;
+  for (const auto& s : runtime->staff().view().sessions) {
+    offered = offered || s.id == target;
+  }
+  ASSERT_TRUE(offered) << target << " is not in the API's list";
+  ASSERT_TRUE(tap("##session-" + target));
+  ASSERT_TRUE(runtime->staff().view().chosen_session);
+  EXPECT_EQ(*runtime->staff().view().chosen_session, target);
+  ASSERT_TRUE(tap("##switch-session"));
+  EXPECT_EQ(runtime->profile().session.session_ids, std::vector<std::string>{target});
+  EXPECT_EQ(runtime->staff().view().active_sessions, std::vector<std::string>{target});
+  ASSERT_TRUE(tap("##staff-lock"));
+  EXPECT_FALSE(runtime->staff().open());
+
+  // The staff change is on disk, as the top layer, for the next start.
+  std::ifstream staff_file(dir / "staff.toml");
+  std::stringstream staff_text;
+  staff_text << staff_file.rdbuf();
+  EXPECT_NE(staff_text.str().find(target), std::string::npos) << staff_text.str();
+
+  // The next job seeker sees the new session's vacancies only.
+  runtime->inject_scan(k_card);
+  ASSERT_TRUE(step_until([&] { return runtime->journey().view().screen == Screen::consent; }));
+  ASSERT_TRUE(tap("##agree"));
+  ASSERT_TRUE(step_until([&] { return runtime->journey().view().screen == Screen::matches; }));
+  std::set<std::string> after;
+  for (const auto& m : runtime->journey().view().matches) {
+    after.insert(m.vacancy.id);
+    const auto& s = m.vacancy.session_ids;
+    EXPECT_NE(std::find(s.begin(), s.end(), target), s.end())
+        << m.vacancy.id << " is not in " << target;
+  }
+  EXPECT_FALSE(after.empty());
+  EXPECT_NE(after, before);
+}
+
+}  // namespace
+}  // namespace kiosk
