@@ -37,16 +37,38 @@ struct Shooter {
       window.end_frame(false);
     }
     if (save) {
-      const auto path = out / (std::to_string(++count) + "-" + name + ".png");
-      if (auto ok = window.save_png(path.string()); !ok) {
-        std::cerr << ok.error() << "\n";
-      } else {
-        std::cout << "wrote " << path.string() << "\n";
-      }
+      this->save(name);
     }
     return intents;
   }
+
+  /// The same for a staff screen.
+  void staff_frame(const StaffView& view, const ui::StaffInfo& staff, Lang lang,
+                   const std::string& name) {
+    for (int i = 0; i < 3; ++i) {
+      SDL_Event e;
+      while (SDL_PollEvent(&e) != 0) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+      }
+      window.begin_frame();
+      ui.draw_staff(view, staff, lang, 0.6);
+      window.end_frame(false);
+    }
+    save(name);
+  }
+
+  void save(const std::string& name) {
+    const auto path = out / (std::to_string(++count) + "-" + name + ".png");
+    if (auto ok = window.save_png(path.string()); !ok) {
+      std::cerr << ok.error() << "\n";
+    } else {
+      std::cout << "wrote " << path.string() << "\n";
+    }
+  }
 };
+
+/// The unlock screen and every staff panel (screenshots_staff.cpp).
+void shoot_staff(Shooter& shoot, Lang lang, ImTextureID camera_picture, float camera_aspect);
 
 
 }  // namespace kiosk

@@ -308,6 +308,11 @@ int run(int argc, char** argv) {
   journey.on_scan(ScanEvent{k_card, "demo"});
   journey.handle(intent::AcceptConsent{});
   shoot.frame(true, "matches-offline");
+  if (!large_text && !high_contrast) {
+    // Staff mode has one presentation: the staff's own, whatever a job
+    // seeker chose.
+    shoot_staff(shoot, lang, preview.id(), preview.aspect());
+  }
 
   central.stop();
   if (!ui.audit().missing().empty()) {

@@ -61,14 +61,25 @@ void draw_unlock(const UiContext& ctx, const StaffView& view, Out out) {
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Mở chế độ nhân viên"), width);
-  text(ctx, ctx.fonts.body, colour::k_muted,
-       view.card_accepted ? ctx.tr("Nhập mã PIN, hoặc đưa thẻ nhân viên vào máy quét.")
-                          : ctx.tr("Nhập mã PIN."),
-       width);
+  const bool waiting = view.wait_seconds > 0;
+  // What went wrong takes the hint's place, so the keypad never moves off screen.
+  if (view.locked_out) {
+    notice(ctx, ctx.trf("Nhập sai quá nhiều lần. Thử lại sau {} giây, hoặc dùng thẻ nhân viên.",
+                        view.wait_seconds));
+  } else if (waiting) {
+    notice(ctx, ctx.trf("Mã PIN không đúng. Thử lại sau {} giây.", view.wait_seconds));
+  } else if (!view.notice.empty()) {
+    notice(ctx, ctx.tr(view.notice));
+  } else {
+    text(ctx, ctx.fonts.body, colour::k_muted,
+         view.card_accepted ? ctx.tr("Nhập mã PIN, hoặc đưa thẻ nhân viên vào máy quét.")
+                            : ctx.tr("Nhập mã PIN."),
+         width);
+  }
   ImGui::Dummy(ImVec2(0, ctx.px(12)));
   // The PIN as dots in a box: never the digits.
   const ImVec2 box_pos = ImGui::GetCursorScreenPos();
-  const ImVec2 box(width, ctx.px(96));
+  const ImVec2 box(width, ctx.px(88));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(box_pos, ImVec2(box_pos.x + box.x, box_pos.y + box.y), colour::k_card,
                     ctx.px(12));
@@ -91,11 +102,11 @@ void draw_unlock(const UiContext& ctx, const StaffView& view, Out out) {
               colour::k_muted, s);
   }
   ImGui::Dummy(box);
-  ImGui::Dummy(ImVec2(0, ctx.px(12)));
-  const bool waiting = view.wait_seconds > 0;
   const bool keys = !view.checking && !waiting;
-  const float gap = ctx.px(16);
-  const ImVec2 key((width - 2 * gap) / 3, ctx.px(104));
+  const float gap = ctx.px(14);
+  const ImVec2 key((width - 2 * gap) / 3, ctx.px(92));
+  // Rows `gap` apart, whatever the style's item spacing.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
   const char* digits = "123456789";
   for (int r = 0; r < 3; ++r) {
     for (int c = 0; c < 3; ++c) {
@@ -108,7 +119,6 @@ void draw_unlock(const UiContext& ctx, const StaffView& view, Out out) {
         out.emit(staff_intent::Digit{d});
       }
     }
-    ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
   }
   if (button(ctx, "##pin-erase", ctx.tr("Xoá"), key, ButtonKind::secondary,
              keys && view.pin_length > 0)) {
@@ -123,17 +133,9 @@ void draw_unlock(const UiContext& ctx, const StaffView& view, Out out) {
              keys && view.pin_length > 0)) {
     out.emit(staff_intent::Submit{});
   }
-  ImGui::Dummy(ImVec2(0, ctx.px(8)));
-  if (view.locked_out) {
-    notice(ctx, ctx.trf("Nhập sai quá nhiều lần. Thử lại sau {} giây, hoặc dùng thẻ nhân viên.",
-                        view.wait_seconds));
-  } else if (waiting) {
-    notice(ctx, ctx.trf("Mã PIN không đúng. Thử lại sau {} giây.", view.wait_seconds));
-  } else if (!view.notice.empty()) {
-    notice(ctx, ctx.tr(view.notice));
-  }
-  ImGui::Dummy(ImVec2(0, ctx.px(8)));
-  if (button(ctx, "##staff-cancel", ctx.tr("Quay lại màn hình chính"), ImVec2(width, ctx.px(100)),
+  ImGui::PopStyleVar();
+  ImGui::Dummy(ImVec2(0, ctx.px(4)));
+  if (button(ctx, "##staff-cancel", ctx.tr("Quay lại màn hình chính"), ImVec2(width, ctx.px(88)),
              ButtonKind::secondary, true, true)) {
     out.emit(staff_intent::Close{});
   }
@@ -152,11 +154,12 @@ void fact(const UiContext& ctx, std::string_view label, std::string_view value, 
             value_colour != 0 ? value_colour : colour::k_text, value, w);
   ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x,
                       std::max(text_height(ctx.fonts.bold, value, w),
-                               ctx.fonts.body->FontSize) + ctx.px(14)));
+                               ctx.fonts.body->FontSize) + ctx.px(6)));
 }
 
 void draw_status(const UiContext& ctx, const StaffInfo& info, const StaffView& view, Out out) {
   const float label_w = ctx.px(360);
+  begin_details(ctx, "##status-facts", ctx.px(k_row + 8));
   fact(ctx, ctx.tr("Ki-ốt"), info.kiosk_name.empty() ? info.kiosk_id
                                                      : info.kiosk_id + " · " + info.kiosk_name,
        label_w);
@@ -181,7 +184,7 @@ void draw_status(const UiContext& ctx, const StaffInfo& info, const StaffView& v
   fact(ctx, ctx.tr("Đồng bộ lần cuối"),
        info.last_sync.empty()
            ? std::string(ctx.tr("Chưa đồng bộ"))
-           : ctx.trf("{} · {}", info.last_sync,
+           : fmt::format("{} · {}", info.last_sync,
                      ctx.trn("{} việc làm", "{} việc làm", static_cast<long long>(info.vacancy_count))),
        label_w);
   fact(ctx, ctx.tr("Hàng đợi gửi"),
@@ -192,7 +195,7 @@ void draw_status(const UiContext& ctx, const StaffInfo& info, const StaffView& v
        label_w, info.outbox_pending == 0 ? 0 : colour::k_danger);
   fact(ctx, ctx.tr("Máy in"), ctx.tr(info.printer_state), label_w);
   fact(ctx, ctx.tr("Máy quét"), ctx.tr(info.scanner_state), label_w);
-  ImGui::Dummy(ImVec2(0, ctx.px(12)));
+  end_details(ctx);
   const float gap = ctx.px(20);
   const ImVec2 b((ImGui::GetContentRegionAvail().x - 2 * gap) / 3, ctx.px(k_row));
   if (button(ctx, "##sync-now", ctx.tr("Đồng bộ ngay"), b)) {
@@ -217,10 +220,7 @@ void draw_sessions(const UiContext& ctx, const StaffView& view, Out out) {
               "đó."));
   ImGui::Dummy(ImVec2(0, ctx.px(8)));
   const float width = ImGui::GetContentRegionAvail().x;
-  const float actions = ctx.px(k_row + 24);
-  ImGui::BeginChild("##sessions", ImVec2(width, ImGui::GetContentRegionAvail().y - actions), false,
-                    ImGuiWindowFlags_NoScrollbar);
-  drag_to_scroll(ctx);
+  begin_details(ctx, "##sessions", ctx.px(k_row + 8));
   const auto row = [&](const std::string& id, std::string_view title, std::string_view detail) {
     const bool active = id.empty() ? view.active_sessions.empty()
                                    : std::find(view.active_sessions.begin(),
@@ -271,9 +271,7 @@ void draw_sessions(const UiContext& ctx, const StaffView& view, Out out) {
   } else if (view.sessions_failed) {
     notice(ctx, ctx.tr("Không tải được danh sách phiên từ máy chủ."));
   }
-  scroll_position(ctx);
-  ImGui::EndChild();
-  ImGui::Dummy(ImVec2(0, ctx.px(12)));
+  end_details(ctx);
   const float gap = ctx.px(20);
   const ImVec2 b((width - gap) / 2, ctx.px(k_row));
   if (button(ctx, "##reload-sessions", ctx.tr("Tải lại danh sách"), b, ButtonKind::secondary,
@@ -290,6 +288,7 @@ void draw_sessions(const UiContext& ctx, const StaffView& view, Out out) {
 void draw_devices(const UiContext& ctx, const StaffInfo& info, Out out) {
   const float width = ImGui::GetContentRegionAvail().x;
   const float label_w = ctx.px(300);
+  begin_details(ctx, "##devices", 0.0f);
   fact(ctx, ctx.tr("Máy in"), ctx.tr(info.printer_state), label_w);
   fact(ctx, ctx.tr("Địa chỉ máy in"), info.printer_uri, label_w);
   if (button(ctx, "##test-slip", ctx.tr("In phiếu thử"), ImVec2(ctx.px(420), ctx.px(k_row)))) {
@@ -307,13 +306,14 @@ void draw_devices(const UiContext& ctx, const StaffInfo& info, Out out) {
   if (!info.decode_stats.empty()) {
     fact(ctx, ctx.tr("Giải mã"), info.decode_stats, label_w);
   }
-  const float h = ImGui::GetContentRegionAvail().y - ctx.px(8);
-  if (info.preview != nullptr && h > ctx.px(120)) {
+  if (info.preview != nullptr) {
+    const float h = std::max(ImGui::GetContentRegionAvail().y - ctx.px(8), ctx.px(240));
     const float w = std::min(width, h * info.preview_aspect);
     ImGui::Image(info.preview, ImVec2(w, w / info.preview_aspect));
-  } else if (!info.scanner_sources.empty() && info.decode_stats.empty()) {
+  } else if (info.decode_stats.empty()) {
     text(ctx, ctx.fonts.small, colour::k_muted, ctx.tr("Không có camera: không có hình xem trước."));
   }
+  end_details(ctx);
 }
 
 void draw_slips(const UiContext& ctx, const StaffView& view, Out out) {

@@ -14,6 +14,10 @@ expected=(welcome welcome-foreign-qr camera-waiting camera-reading camera-incomp
   search-empty occupations matches-occupation filters vacancy slots-loading slots confirm confirm-phone booking
   done idle-warning confirm-unsent done-queued done-printer-failed slots-offline confirm-interest
   done-interest matches-offline)
+# Staff mode has one presentation, shot in the normal mode only.
+staff=(staff-unlock staff-unlock-typed staff-unlock-checking staff-unlock-wait
+  staff-unlock-locked-out staff-card-expired staff-status staff-session staff-session-switched
+  staff-devices staff-devices-no-paper staff-slips-none staff-slips staff-logs staff-status-restart)
 checked=0
 for dir in "$out"/*x*/*; do
   want=$(basename "$(dirname "$dir")")
@@ -28,6 +32,15 @@ for dir in "$out"/*x*/*; do
     checked=$((checked + 1))
   done
   ls "$dir"/slips/*.png >/dev/null || { echo "no slip printed in $dir"; exit 1; }
+  [[ "$dir" == *-normal ]] || continue
+  for name in "${staff[@]}"; do
+    file=$(ls "$dir"/*-"$name".png 2>/dev/null | head -1)
+    [[ -n "$file" ]] || { echo "missing staff screen: $dir/$name"; exit 1; }
+    colours=$(convert "$file" -format '%k' info:)
+    (( colours > 50 )) || { echo "$dir/$name looks blank ($colours colours)"; exit 1; }
+    checked=$((checked + 1))
+  done
 done
-(( checked == ${#expected[@]} * 12 )) || { echo "checked $checked screens, want $(( ${#expected[@]} * 12 ))"; exit 1; }
+want=$(( ${#expected[@]} * 12 + ${#staff[@]} * 4 ))
+(( checked == want )) || { echo "checked $checked screens, want $want"; exit 1; }
 echo "$checked screens rendered and checked"
