@@ -2,7 +2,9 @@
 // ports and a fake clock: no window, no network, no disk.
 
 #include "core/journey.hpp"
+#include "core/profile_update.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -564,6 +566,53 @@ TEST_F(JourneyTest, APhoneNumberIsCheckedAndFixedOnceTheBookingIsSent) {
   EXPECT_EQ(api.bookings_by_key.size(), 1u);
   journey.handle(intent::Finish{});
   EXPECT_TRUE(journey.view().phone.empty());
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// Issue 7: a new profile (here: another job-fair session) that arrives while
+// a job seeker is at the screen waits; the next person gets it.
+TEST_F(JourneyTest, AProfileArrivingMidSessionIsAppliedOnlyAfterTheSessionEnds) {
+  journey.on_scan(ScanEvent{k_card, "fifo:test"});
+  journey.handle(intent::AcceptConsent{});
+  ASSERT_EQ(journey.view().screen, Screen::matches);
+  const auto ids = [&] {
+    std::vector<std::string> v;
+    for (const auto& m : journey.view().matches) {
+      v.push_back(m.vacancy.id);
+    }
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  const std::vector<std::string> today = {"vac-far", "vac-near"};
+  ASSERT_EQ(ids(), today);
+
+  EffectiveProfile next;
+  next.profile.session.session_ids = {"pgd-20261120"};
+  ApplyWhenIdle pending;
+  pending.offer(next);
+  JourneyConfig changed = config();
+  changed.active_session_ids = next.profile.session.session_ids;
+  // Mid-session: nothing is handed over, and the journey refuses it anyway.
+  EXPECT_FALSE(pending.take_if(journey.has_person()));
+  EXPECT_FALSE(journey.reconfigure(changed));
+  journey.handle(intent::OpenFilters{});
+  journey.handle(intent::ShowMatches{});
+  EXPECT_EQ(ids(), today);  // the person's list did not change under their finger
+
+  journey.handle(intent::Cancel{});
+  ASSERT_FALSE(journey.has_person());
+  const auto taken = pending.take_if(journey.has_person());
+  ASSERT_TRUE(taken);
+  EXPECT_TRUE(journey.reconfigure(changed));
+
+  journey.on_scan(ScanEvent{k_card, "fifo:test"});
+  journey.handle(intent::AcceptConsent{});
+  EXPECT_EQ(ids(), std::vector<std::string>{"vac-last-week"});
 }
 
 }  // namespace
