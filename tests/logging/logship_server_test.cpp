@@ -270,6 +270,31 @@ TEST_F(LogshipServer, RecordsFromManyThreadsAllArriveInEachThreadsOrder) {
   }
 }
 
+// A collector that never answers cannot hold the kiosk's exit: stop() gives
+// up the send in flight after stop_budget, and the batch stays spooled.
+TEST_F(LogshipServer, StoppingDuringAHangingSendKeepsTheBatchSpooled) {
+  Profile profile;
+  profile.kiosk.id = "hn-test-05";
+  profile.logging.otlp_endpoint = m_base;
+  profile.logging.spool_dir = (m_dir.path() / "spool").string();
+  profile.logging.heartbeat_interval = std::chrono::seconds{60};
+  fault({{"kind", "hang"}, {"hang_ms", 60000}, {"times", 0}});
+  auto shipping =
+      start_log_shipping(profile, [] { return HeartbeatStatus{}; }, {.stop_budget = 200ms});
+  ASSERT_TRUE(shipping) << shipping.error();
+  // Wait (without a deadline of our own) until the heartbeat's send hangs.
+  while (test::dev_logs(m_base)["requests"] == 0) {
+    std::this_thread::sleep_for(5ms);
+  }
+  (*shipping)->stop();
+  auto spool = LogSpool::open(profile.logging.spool_dir, 1000);
+  ASSERT_TRUE(spool);
+  const auto kept = (*spool)->oldest(10);
+  ASSERT_FALSE(kept.empty());
+  EXPECT_EQ(kept.front().logger, "heartbeat");
+  fault({{"clear", true}});
+}
+
 TEST_F(LogshipServer, NoEndpointMeansNoSpoolAndNoShipping) {
   Profile profile;
   profile.logging.otlp_endpoint = "";

@@ -12,8 +12,21 @@ namespace {
 
 struct Exchange {
   std::size_t max_body = 0;
+  std::atomic<std::int64_t>* abort_after = nullptr;
   ShipAnswer answer;
 };
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto& exchange = *static_cast<Exchange*>(user);
+  if (exchange.abort_after == nullptr) {
+    return 0;
+  }
+  const auto now = std::chrono::steady_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() >
+                 exchange.abort_after->load()
+             ? 1
+             : 0;
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto& exchange = *static_cast<Exchange*>(user);
@@ -92,6 +105,7 @@ LogTransport curl_log_transport(CurlTransportOptions options) {
   return [options](const std::string& url, const std::string& gzipped) {
     Exchange exchange;
     exchange.max_body = options.max_answer_bytes;
+    exchange.abort_after = options.abort_after.get();
     CURL* curl = curl_easy_init();
     if (curl == nullptr) {
       exchange.answer.error = "curl_easy_init failed";
@@ -114,6 +128,9 @@ LogTransport curl_log_transport(CurlTransportOptions options) {
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "kiosk-logship/1");
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &exchange);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     if (!options.ca_file.empty()) {
       curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());

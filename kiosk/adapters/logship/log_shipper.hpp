@@ -13,6 +13,7 @@
 // timeout, 408, 429, 5xx) -> the same batch again after a full-jitter
 // exponential backoff (core/backoff.hpp) that honours Retry-After.
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -44,6 +45,10 @@ struct CurlTransportOptions {
   std::chrono::milliseconds total_timeout{10000};
   std::size_t max_answer_bytes = 64 * 1024;  // the rest of a huge answer is read and dropped
   std::string ca_file{};                     // empty: the system's CAs
+  /// Steady-clock nanoseconds after which a transfer in flight is aborted
+  /// (LogShipping sets it when it stops, so a hanging collector cannot hold
+  /// the kiosk's exit); null or INT64_MAX: never.
+  std::shared_ptr<std::atomic<std::int64_t>> abort_after{};
 };
 
 /// The libcurl transport: Content-Type application/json, Content-Encoding

@@ -2,7 +2,9 @@
 
 #include <pthread.h>
 
+#include <atomic>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <stop_token>
 #include <thread>
@@ -80,6 +82,9 @@ struct LogShipping::Impl {
   std::shared_ptr<LogSpool> spool;
   std::shared_ptr<SpoolSink> sink;
   std::unique_ptr<LogShipper> shipper;
+  // Set on stop: libcurl transfers give up after it.
+  std::shared_ptr<std::atomic<std::int64_t>> abort_after =
+      std::make_shared<std::atomic<std::int64_t>>(std::numeric_limits<std::int64_t>::max());
   HeartbeatSource heartbeat;
   std::chrono::seconds heartbeat_interval{0};
   LogShippingOptions options;
@@ -136,12 +141,15 @@ struct LogShipping::Impl {
       }
       stopped = true;
     }
+    // Past the budget even a send in flight is given up (kept in the spool).
+    const auto deadline = std::chrono::steady_clock::now() + options.stop_budget;
+    abort_after->store(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(deadline.time_since_epoch()).count());
     thread.request_stop();  // wakes the wait at once
     if (thread.joinable()) {
       thread.join();
     }
     // Ship what is left while it works; the rest waits in the spool.
-    const auto deadline = std::chrono::steady_clock::now() + options.stop_budget;
     while (std::chrono::steady_clock::now() < deadline) {
       ShipStep step;
       try {
@@ -188,15 +196,17 @@ tl::expected<std::unique_ptr<LogShipping>, std::string> start_log_shipping(
   }
   auto impl = std::make_unique<LogShipping::Impl>();
   impl->spool = *spool;
+  CurlTransportOptions curl_options;
+  curl_options.abort_after = impl->abort_after;
   LogShipperOptions shipper_options;
   shipper_options.endpoint = profile.logging.otlp_endpoint;
   shipper_options.resource = OtlpResource{
       .service_name = "kiosk", .instance_id = profile.kiosk.id, .version = options.version};
   shipper_options.max_batch = options.max_batch;
-  impl->shipper =
-      std::make_unique<LogShipper>(impl->spool, std::move(shipper_options),
-                                   options.transport ? options.transport : curl_log_transport(),
-                                   options.random ? options.random : default_unit_random());
+  impl->shipper = std::make_unique<LogShipper>(
+      impl->spool, std::move(shipper_options),
+      options.transport ? options.transport : curl_log_transport(curl_options),
+      options.random ? options.random : default_unit_random());
   impl->heartbeat = std::move(heartbeat);
   impl->heartbeat_interval = profile.logging.heartbeat_interval;
   impl->options = std::move(options);

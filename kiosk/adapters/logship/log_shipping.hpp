@@ -71,8 +71,10 @@ class LogShipping {
   bool active() const;
   /// Records waiting in the spool. Any thread.
   std::size_t spool_depth() const;
-  /// Stops taking records, stops the thread, then ships what the spool holds
-  /// until it is empty, a send fails or stop_budget has passed. Idempotent.
+  /// Stops the thread, then ships what the spool holds until it is empty, a
+  /// send fails or stop_budget has passed (a libcurl send still in flight
+  /// then is aborted and its batch stays spooled), and only then removes the
+  /// spool's sink. Idempotent.
   void stop();
 
   struct Impl;

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,7 @@ struct LogFault {
   std::string retry_after;
   int times = 1;
   std::size_t oversize_bytes = std::size_t{4} << 20;
+  std::int64_t hang_ms = 30000;
 };
 
 struct DevLogStore {
@@ -141,6 +143,14 @@ void install_log_routes(httplib::Server& server, RouteContext& ctx) {
         }
       }
     }
+    if (fault && fault->kind == "hang") {
+      // In small steps, so stopping the server ends it.
+      const auto until =
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(fault->hang_ms);
+      while (!ctx.stopping.load() && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+    }
     if (fault && fault->kind == "status") {
       if (!fault->retry_after.empty()) {
         res.set_header("Retry-After", fault->retry_after);
@@ -214,12 +224,14 @@ void install_log_routes(httplib::Server& server, RouteContext& ctx) {
       fault.retry_after = body.value("retry_after", fault.retry_after);
       fault.times = body.value("times", fault.times);
       fault.oversize_bytes = body.value("oversize_bytes", fault.oversize_bytes);
+      fault.hang_ms = body.value("hang_ms", fault.hang_ms);
     } catch (const json::exception&) {
       bad_request(res, "a field of the wrong type");
       return;
     }
-    if (fault.kind != "status" && fault.kind != "malformed" && fault.kind != "oversize") {
-      bad_request(res, "kind must be status, malformed or oversize");
+    if (fault.kind != "status" && fault.kind != "malformed" && fault.kind != "oversize" &&
+        fault.kind != "hang") {
+      bad_request(res, "kind must be status, malformed, oversize or hang");
       return;
     }
     std::lock_guard lock(store->mutex);

@@ -18,7 +18,8 @@
 //                                 cleared) fail (records
 //                                 not kept); kinds "malformed" (a 200 whose body
 //                                 is not JSON) and "oversize" (a 200 with
-//                                 `oversize_bytes` of padding) keep the records;
+//                                 `oversize_bytes` of padding) keep the records, and
+//                                 "hang" (`hang_ms`, then answered normally);
 //                                 {"clear":true} drops the queued faults
 //
 // De-duplication by record uid is the reader's job, as with a real collector.
