@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include "adapters/factory/profile_file.hpp"
@@ -15,8 +16,12 @@ namespace kiosk {
 namespace {
 
 std::atomic<bool> g_stop_requested{false};  // set by SIGTERM/SIGINT only
+std::atomic<bool> g_report_requested{false};  // set by SIGUSR1 only
+std::atomic<bool> g_hang_requested{false};  // set by SIGUSR2 with KIOSK_TEST_HOOKS=1 only
 
 void on_signal(int) { g_stop_requested = true; }
+void on_report_signal(int) { g_report_requested = true; }
+void on_hang_signal(int) { g_hang_requested = true; }
 
 struct Options {
   std::string profile_path = "/etc/kiosk/kiosk.toml";
@@ -50,6 +55,14 @@ int run_kiosk(int argc, char** argv) {
   (void)setup_logging(LoggingOptions{local->logging.level, local->logging.directory});
   std::signal(SIGTERM, on_signal);
   std::signal(SIGINT, on_signal);
+  std::signal(SIGUSR1, on_report_signal);
+  // Test hook: SIGUSR2 makes the UI thread hang, so a test can see the
+  // watchdog pings stop. Off unless the environment asks for it.
+  const char* hooks = std::getenv("KIOSK_TEST_HOOKS");
+  const bool test_hooks = hooks != nullptr && std::string(hooks) == "1";
+  if (test_hooks) {
+    std::signal(SIGUSR2, on_hang_signal);
+  }
   int code = 0;
   {
     auto parts = build_runtime_parts(options.profile_path, options.windowed);
@@ -58,7 +71,8 @@ int run_kiosk(int argc, char** argv) {
       return 2;
     }
     Runtime runtime(std::move(*parts));
-    code = runtime.run(g_stop_requested);
+    code = runtime.run(RunSignals{&g_stop_requested, &g_report_requested,
+                                  test_hooks ? &g_hang_requested : nullptr});
   }
   if (code == k_exit_restart) {
     // Staff asked for a restart: the same program afresh, every thread and

@@ -1,6 +1,7 @@
 #include "app/runtime.hpp"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 
 #include <backends/imgui_impl_sdl.h>
@@ -230,22 +231,63 @@ void Runtime::on_scan(ScanEvent e) {
   secure_wipe(e.bytes);  // the raw card payload is not kept around
 }
 
-int Runtime::run(const std::atomic<bool>& stop_requested) {
+int Runtime::run(RunSignals signals) {
+  const auto raised = [](const std::atomic<bool>* flag) { return flag != nullptr && *flag; };
   start();
   logger("ops")->info("kiosk {} ready", m_keeper.profile().kiosk.id);
+  // The loop must come round well within the watchdog's interval: it is
+  // what pets it, so a stuck loop gets the kiosk restarted.
+  const auto pet = m_notifier.watchdog_interval();
   bool first = true;
-  while (!stop_requested && !m_restart) {
-    if (!step(wait_time())) {
+  std::string status;
+  while (!raised(signals.stop) && !m_restart) {
+    auto wait = wait_time();
+    if (pet) {
+      wait = std::min(wait, std::max(std::chrono::milliseconds{1},
+                                     std::chrono::duration_cast<std::chrono::milliseconds>(*pet / 4)));
+    }
+    if (!step(wait)) {
       break;
+    }
+    if (raised(signals.hang)) {
+      logger("ops")->warn("test hook: the UI thread hangs now");
+      for (;;) {
+        std::this_thread::sleep_for(std::chrono::hours{1});
+      }
     }
     if (first && m_frames_drawn > 0) {
       m_notifier.ready();  // after the first frame is on screen
       first = false;
     }
+    if (!first) {
+      m_notifier.keep_alive(m_clock.steady());  // from this loop, so a hung loop stops it
+    }
+    if (auto now = status_summary(); now != status) {
+      status = std::move(now);
+      m_notifier.status(status);
+    }
+    if (signals.report != nullptr && signals.report->exchange(false)) {
+      // Read by scripts/bench.sh idle.
+      logger("ops")->info(
+          "frames drawn: {} at steady {:.3f} s", m_frames_drawn,
+          std::chrono::duration<double>(m_clock.steady().time_since_epoch()).count());
+    }
   }
   m_notifier.stopping();
   logger("ops")->info(m_restart ? "kiosk restarting at staff's request" : "kiosk stopping");
   return m_restart ? k_exit_restart : 0;
+}
+
+std::string Runtime::status_summary() const {
+  // For operators (systemctl status, the journal): English, no personal data.
+  const std::string printer = static_cast<const PrinterMonitor&>(*m_printer).state();
+  return fmt::format("{} · {} vacancies · {} · outbox {} · printer: {} · scanner {}",
+                     m_staff.open()             ? "staff mode"
+                     : m_journey.has_person()   ? "in use"
+                                                : "ready",
+                     m_vacancy_count, m_online ? "online" : "offline", m_outbox_pending,
+                     Tr(m_translations.get(), Lang::en).tr(printer),
+                     m_scanner_ready ? "ready" : "unavailable");
 }
 
 std::chrono::milliseconds Runtime::wait_time() const {
@@ -313,7 +355,6 @@ bool Runtime::step(std::chrono::milliseconds max_wait) {
   if (needs_frame()) {
     render();
   }
-  m_notifier.keep_alive(m_clock.steady());
   return true;
 }
 

@@ -4,6 +4,7 @@
 // Built by run_kiosk() (kiosk_app.hpp) and, under Xvfb, by the UI tests,
 // which step it and tap it like a finger would.
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -33,6 +34,15 @@ namespace kiosk {
 
 /// What run() returns when staff asked for a restart (run_kiosk re-executes).
 inline constexpr int k_exit_restart = 75;
+
+/// Flags the process's signal handlers set for the loop.
+struct RunSignals {
+  const std::atomic<bool>* stop = nullptr;    // SIGTERM, SIGINT: leave cleanly
+  std::atomic<bool>* report = nullptr;  // SIGUSR1: log the frames drawn (scripts/bench.sh idle)
+  /// SIGUSR2 with KIOSK_TEST_HOOKS=1: the loop hangs for good, as a stuck UI
+  /// thread would (a test sees the watchdog pings stop).
+  const std::atomic<bool>* hang = nullptr;
+};
 
 /// The parts the runtime is made of, built from the profile.
 struct RuntimeParts {
@@ -64,8 +74,12 @@ class Runtime {
   Runtime& operator=(const Runtime&) = delete;
 
   /// Starts the sources and services, then loops until SIGTERM, a quit
-  /// event or a staff restart. Returns 0, or k_exit_restart.
-  int run(const std::atomic<bool>& stop_requested);
+  /// event or a staff restart. Returns 0, or k_exit_restart. Tells systemd
+  /// READY=1 after the first frame, WATCHDOG=1 from this loop and STATUS=
+  /// when the summary changes.
+  int run(RunSignals signals);
+  /// "ready · 588 vacancies · online · outbox 0 · printer: … · scanner ready"
+  std::string status_summary() const;
 
   // For the UI tests: start(), then step() as often as wanted.
   void start();
