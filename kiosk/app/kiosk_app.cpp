@@ -6,8 +6,11 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
+#include <mutex>
 
 #include "adapters/factory/profile_file.hpp"
+#include "adapters/logship/log_shipping.hpp"
 #include "adapters/system/logging.hpp"
 #include "app/runtime.hpp"
 #include "core/log.hpp"
@@ -63,6 +66,29 @@ int run_kiosk(int argc, char** argv) {
   if (test_hooks) {
     std::signal(SIGUSR2, on_hang_signal);
   }
+  // Every record from here on also goes to the durable spool and on to the
+  // collector ([logging] otlp_endpoint); the heartbeat reports what the
+  // running kiosk last published.
+  struct Board {
+    std::mutex mutex;
+    HeartbeatStatus status;
+  };
+  auto board = std::make_shared<Board>();
+  board->status.version = KIOSK_VERSION_STRING;
+  const auto started = std::chrono::steady_clock::now();
+  auto shipping = start_log_shipping(
+      *local,
+      [board, started] {
+        std::lock_guard lock(board->mutex);
+        HeartbeatStatus s = board->status;
+        s.uptime = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::steady_clock::now() - started);
+        return s;
+      },
+      LogShippingOptions{.version = KIOSK_VERSION_STRING});
+  if (!shipping) {
+    logger("ops")->error("log shipping off: {}", shipping.error());
+  }
   int code = 0;
   {
     auto parts = build_runtime_parts(options.profile_path, options.windowed);
@@ -71,8 +97,16 @@ int run_kiosk(int argc, char** argv) {
       return 2;
     }
     Runtime runtime(std::move(*parts));
+    runtime.set_heartbeat([board](HeartbeatStatus s) {
+      std::lock_guard lock(board->mutex);
+      s.version = KIOSK_VERSION_STRING;
+      board->status = std::move(s);
+    });
     code = runtime.run(RunSignals{&g_stop_requested, &g_report_requested,
                                   test_hooks ? &g_hang_requested : nullptr});
+  }
+  if (shipping) {
+    shipping->reset();  // ships what it can for a few seconds; the rest stays spooled
   }
   if (code == k_exit_restart) {
     // Staff asked for a restart: the same program afresh, every thread and

@@ -265,6 +265,7 @@ int Runtime::run(RunSignals signals) {
     if (auto now = status_summary(); now != status) {
       status = std::move(now);
       m_notifier.status(status);
+      publish_heartbeat();
     }
     if (signals.report != nullptr && signals.report->exchange(false)) {
       // Read by scripts/bench.sh idle.
@@ -276,6 +277,23 @@ int Runtime::run(RunSignals signals) {
   m_notifier.stopping();
   logger("ops")->info(m_restart ? "kiosk restarting at staff's request" : "kiosk stopping");
   return m_restart ? k_exit_restart : 0;
+}
+
+void Runtime::publish_heartbeat() const {
+  if (!m_heartbeat) {
+    return;
+  }
+  HeartbeatStatus h;
+  h.last_sync = m_synced_at ? format_iso8601_vn(*m_synced_at) : "";
+  h.outbox_depth = m_outbox_pending;
+  const std::string printer = static_cast<const PrinterMonitor&>(*m_printer).state();
+  h.printer = printer == N_("Sẵn sàng (lần in cuối thành công)") ? "ok"
+              : printer == N_("Hết giấy")                       ? "paper_out"
+              : printer == N_("Không kết nối được máy in")      ? "offline"
+              : printer == N_("Lỗi khi in")                     ? "error"
+                                                                : "unknown";
+  h.camera = m_preview_source == nullptr ? "none" : m_scanner_ready ? "ok" : "missing";
+  m_heartbeat(std::move(h));
 }
 
 std::string Runtime::status_summary() const {

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "app/ui_queue.hpp"
 #include "app/window.hpp"
 #include "app/worker_runner.hpp"
+#include "adapters/logship/log_shipping.hpp"
 #include "adapters/system/service_notifier.hpp"
 #include "adapters/system/system_clock.hpp"
 #include "core/journey.hpp"
@@ -80,6 +82,11 @@ class Runtime {
   int run(RunSignals signals);
   /// "ready · 588 vacancies · online · outbox 0 · printer: … · scanner ready"
   std::string status_summary() const;
+  /// Called from run() with the facts a heartbeat reports, whenever the
+  /// status summary changes (the log shipper reads them on its own thread).
+  void set_heartbeat(std::function<void(HeartbeatStatus)> publish) {
+    m_heartbeat = std::move(publish);
+  }
 
   // For the UI tests: start(), then step() as often as wanted.
   void start();
@@ -110,6 +117,7 @@ class Runtime {
   void print_for_staff(Slip slip, std::string done_msgid);
   /// Puts a new profile in force between sessions.
   void apply_profile(EffectiveProfile next);
+  void publish_heartbeat() const;
   void refresh_central_profile();
   void remember_slip();
 
@@ -170,6 +178,7 @@ class Runtime {
   };
   std::deque<Remembered> m_slips;
   std::string m_last_scan;  // masked, for the staff screen
+  std::function<void(HeartbeatStatus)> m_heartbeat;
   std::string m_printer_state = "Chưa in phiếu nào";  // a msgid
 };
 

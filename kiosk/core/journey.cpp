@@ -129,6 +129,14 @@ void Journey::on_reading() {
 
 void Journey::start_session(CitizenId person, Screen first) {
   m_person = std::move(person);
+  // Until the session ends, these exact values are masked in every log line
+  // and sink, whatever code logs them (core/redact.hpp).
+  std::vector<std::string> personal = {m_person->id, m_person->full_name, m_person->address,
+                                       m_person->old_id};
+  if (!m_person->birth_year_only) {
+    personal.push_back(format_vn_date(m_person->birth_date));
+  }
+  m_redaction = Redactor::global().hold(std::move(personal));
   JourneyView fresh;
   fresh.lang = m_view.lang;  // chosen on the welcome screen, for this person
   fresh.large_text = m_view.large_text;
@@ -165,6 +173,7 @@ void Journey::end_session(const char* why) {
     m_pending->wipe();
     m_pending.reset();
   }
+  m_redaction.release();
   m_occupations.clear();
   m_home_ward.clear();
   ++m_serial;

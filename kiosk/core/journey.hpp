@@ -20,6 +20,7 @@
 #include "core/match_filters.hpp"
 #include "core/matching.hpp"
 #include "core/queued_slip.hpp"
+#include "core/redact.hpp"
 #include "core/search.hpp"
 #include "core/slip.hpp"
 #include "ports/booking_outbox.hpp"
@@ -322,6 +323,7 @@ class Journey {
   JourneyConfig m_config;
   JourneyView m_view;
   std::optional<CitizenId> m_person;
+  Redactor::Hold m_redaction;  // the person's own values, masked in logs while the session runs
   std::optional<BookingRequest> m_pending;  // the booking being made, with its key
   std::shared_ptr<const Catalog> m_catalog;
   std::shared_ptr<const SearchIndex> m_index;  // over m_catalog->vacancies
