@@ -91,6 +91,33 @@ TEST(ProfileLayers, ChecksAcrossKeysNameTheLayerOfTheOffendingValue) {
             "/etc/kiosk/kiosk.toml:2: printer.width_dots: must be 384 or 576");
 }
 
+TEST(ProfileLayers, StaffAndLogShippingSettingsAreCheckedWithFileLineAndKey) {
+  // A PIN pasted in clear instead of its hash is refused, never used.
+  const auto pin = merge_profile_layers({local("[staff]\n\npin_hashes = [\"2468\"]\n")});
+  ASSERT_FALSE(pin.has_value());
+  EXPECT_EQ(pin.error().to_string(),
+            "/etc/kiosk/kiosk.toml:3: staff.pin_hashes: each must be an Argon2id hash "
+            "(kioskctl pin-hash)");
+  const auto idle = merge_profile_layers({local("[staff]\nidle_lock_s = 5\n")});
+  ASSERT_FALSE(idle.has_value());
+  EXPECT_EQ(idle.error().to_string(),
+            "/etc/kiosk/kiosk.toml:2: staff.idle_lock_s: must be a whole number from 30 to 3600");
+  const auto beat = merge_profile_layers(
+      {local("[ui]\nsound = true\n"), staff("[logging]\nheartbeat_interval_s = 0\n")});
+  ASSERT_FALSE(beat.has_value());
+  EXPECT_EQ(beat.error().to_string(),
+            "staff:2: logging.heartbeat_interval_s: must be a whole number from 10 to 3600");
+  const auto ok = merge_profile_layers(
+      {local("[staff]\npin_hashes = [\"$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA\"]\n"
+             "idle_lock_s = 300\n[logging]\notlp_endpoint = \"http://otel:4318\"\n")});
+  ASSERT_TRUE(ok.has_value()) << ok.error().to_string();
+  EXPECT_EQ(ok->profile.staff.idle_lock, std::chrono::seconds{300});
+  EXPECT_EQ(ok->profile.staff.pin_hashes.size(), 1u);
+  EXPECT_EQ(ok->profile.logging.otlp_endpoint, "http://otel:4318");
+  // The staff file sits beside the vacancy cache unless the profile says otherwise.
+  EXPECT_EQ(ok->profile.data.staff_path, "/var/lib/kiosk/staff.toml");
+}
+
 TEST(ProfileLayers, AnUnknownKeyInALaterLayerNamesThatLayer) {
   const auto e =
       merge_profile_layers({local("[ui]\nsound = true\n"), staff("[ui]\nsund = true\n")});
