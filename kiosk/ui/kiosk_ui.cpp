@@ -115,13 +115,7 @@ std::vector<Intent> KioskUi::draw(const JourneyView& view, const FrameInfo& info
   m_last_screen = view.screen;
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  ImGui::Begin("kiosk", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                   ImGuiWindowFlags_NoBackground);  // the app clears in its colour
+  begin_screen_window("kiosk");
   draw_header(ctx, info, view);
 
   const float footer = has_footer(view.screen) ? ctx.px(k_footer_height) : 0.0f;

@@ -58,8 +58,8 @@ void draw_unlock(const UiContext& ctx, const StaffView& view, Out out) {
   const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.px(640));
   const float left = ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) / 2;
   ImGui::SetCursorPosX(left);
-  ImGui::BeginGroup();
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  // A column of its own, so notices and buttons take its width, not the screen's.
+  ImGui::BeginChild("##unlock", ImVec2(width, 0), false, ImGuiWindowFlags_NoScrollbar);
   text(ctx, ctx.fonts.title, colour::k_text, ctx.tr("Mở chế độ nhân viên"), width);
   const bool waiting = view.wait_seconds > 0;
   // What went wrong takes the hint's place, so the keypad never moves off screen.
@@ -139,8 +139,7 @@ void draw_unlock(const UiContext& ctx, const StaffView& view, Out out) {
              ButtonKind::secondary, true, true)) {
     out.emit(staff_intent::Close{});
   }
-  ImGui::PopTextWrapPos();
-  ImGui::EndGroup();
+  ImGui::EndChild();
 }
 
 // One "label: value" line of the status panel.
@@ -434,13 +433,7 @@ std::vector<StaffIntent> draw_staff(const UiContext& ctx, const StaffView& view,
   std::vector<StaffIntent> intents;
   Out out{intents};
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  ImGui::Begin("staff", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                   ImGuiWindowFlags_NoBackground);
+  begin_screen_window("staff");
   draw_bar(ctx, view, info);
   ImGui::SetCursorScreenPos(
       ImVec2(vp->Pos.x + ctx.px(k_margin), vp->Pos.y + ctx.px(k_bar) + ctx.px(32)));

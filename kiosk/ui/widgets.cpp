@@ -83,6 +83,17 @@ void text_centered(const UiContext& ctx, ImFont* font, ImU32 colour, std::string
   ImGui::Dummy(ImVec2(avail, size.y));
 }
 
+void begin_screen_window(const char* name) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::Begin(name, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                   ImGuiWindowFlags_NoBackground);
+}
+
 bool was_drag() {
   const float threshold = ImGui::GetIO().MouseDragThreshold * 2.0f;
   return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > threshold * threshold;

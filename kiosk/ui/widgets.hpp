@@ -87,6 +87,11 @@ struct UiContext {
 
 enum class ButtonKind { primary, secondary, danger_outline };
 
+/// Begins the window a whole screen is drawn in: the full viewport, no
+/// decoration, no scrolling of its own, no background (the app clears in
+/// the palette's colour). End it with ImGui::End().
+void begin_screen_window(const char* name);
+
 /// Text at the cursor, wrapped at `wrap_width` (0 = to the window's edge).
 void text(const UiContext& ctx, ImFont* font, ImU32 colour, std::string_view s,
           float wrap_width = 0.0f);
