@@ -78,7 +78,10 @@ class StaffSwitch : public ::testing::Test {
         << "[logging]\ndirectory = \"\"\n"
         << "[data]\nwards_file = \"" << KIOSK_WARDS_FILE << "\"\nstore_path = \""
         << (dir / "kiosk.db").string() << "\"\n"
-        << "[staff]\ncard_pubkey = \"" << centre.public_b64() << "\"\n";
+        << "[staff]\ncard_pubkey = \"" << centre.public_b64() << "\"\n"
+        // PIN 2468 (kioskctl pin-hash) in slot 1.
+        << "pin_hashes = [\"$argon2id$v=19$m=65536,t=3,p=1$3ZI1EVcQ9COJAu9lgPOwOw$"
+           "b9muGIOcp80ZPIDEqTyezPhl9x1M5niNy3uGg1EjpP0\"]\n";
   }
 
   std::string staff_card() const {
@@ -217,6 +220,46 @@ TEST_F(StaffSwitch, SwitchingTheSessionOnTheStaffScreenChangesTheNextSeekersMatc
   }
   EXPECT_FALSE(after.empty());
   EXPECT_NE(after, before);
+}
+
+TEST_F(StaffSwitch, TheHiddenGestureAndThePinOpenStaffModeWhichPrintsATestSlip) {
+  write_profile(general_session());
+  auto parts = build_runtime_parts((dir / "kiosk.toml").string(), true);
+  ASSERT_TRUE(parts) << parts.error();
+  runtime = std::make_unique<Runtime>(std::move(*parts));
+  runtime->audit().record_text(true);
+  runtime->start();
+  // Four taps on the Centre's name do nothing; the fifth opens the keypad.
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(tap("##staff-gesture"));
+  }
+  EXPECT_FALSE(runtime->staff().open());
+  ASSERT_TRUE(tap("##staff-gesture"));
+  ASSERT_TRUE(step_until([&] { return runtime->staff().open(); }));
+  // A wrong PIN first, then the right one.
+  for (const char* key : {"##pin-1", "##pin-1", "##pin-1", "##pin-1", "##pin-ok"}) {
+    ASSERT_TRUE(tap(key));
+  }
+  ASSERT_TRUE(step_until([&] { return !runtime->staff().view().checking; }));
+  EXPECT_FALSE(runtime->staff().unlocked());
+  EXPECT_EQ(runtime->staff().view().notice, "Mã PIN không đúng.");
+  for (const char* key : {"##pin-2", "##pin-4", "##pin-6", "##pin-8", "##pin-ok"}) {
+    ASSERT_TRUE(tap(key));
+  }
+  ASSERT_TRUE(step_until([&] { return runtime->staff().unlocked(); }));
+  EXPECT_EQ(runtime->staff().view().who, "pin-slot 1");
+
+  ASSERT_TRUE(tap("##tab-2"));  // StaffPanel::devices
+  ASSERT_TRUE(tap("##test-slip"));
+  ASSERT_TRUE(step_until([&] { return runtime->staff().view().notice == "Đã in phiếu thử."; }));
+  std::size_t slips = 0;
+  for (const auto& f : fs::directory_iterator(dir / "slips")) {
+    slips += f.path().extension() == ".png" ? 1 : 0;
+  }
+  EXPECT_EQ(slips, 1u);
+  ASSERT_TRUE(tap("##staff-lock"));
+  EXPECT_FALSE(runtime->staff().open());
+  EXPECT_EQ(runtime->journey().view().screen, Screen::welcome);
 }
 
 }  // namespace
