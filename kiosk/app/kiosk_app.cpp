@@ -108,9 +108,15 @@ int run_kiosk(int argc, char** argv) {
   if (shipping) {
     shipping->reset();  // ships what it can for a few seconds; the rest stays spooled
   }
+  if (code == k_exit_restart && std::getenv("NOTIFY_SOCKET") != nullptr) {
+    // Under systemd: exit and let Restart=always start a new process (after
+    // STOPPING=1 systemd would not take a READY=1 from an exec'd image).
+    logger("ops")->info("restart: leaving it to systemd");
+    return 0;
+  }
   if (code == k_exit_restart) {
     // Staff asked for a restart: the same program afresh, every thread and
-    // device closed above. Under systemd the unit would also restart it.
+    // device closed above.
     spdlog::shutdown();
     ::execv("/proc/self/exe", argv);
     std::cerr << "kiosk: restart failed; exiting\n";

@@ -5,6 +5,9 @@
 #include <sstream>
 #include <system_error>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <toml++/toml.h>
 
 #include "adapters/crypto/central_profile_check.hpp"
@@ -30,22 +33,40 @@ std::optional<ProfileLayer> read_staff_layer(const std::string& path) {
   return std::move(*layer);
 }
 
-// Writes `text` to `path` whole: aside first, then renamed over it.
+// Writes `text` to `path` whole: aside first, flushed to the disk, then
+// renamed over it and the rename flushed too, so a power cut leaves the old
+// file or the new one, never an empty one.
 tl::expected<void, std::string> replace_file(const std::string& path, const std::string& text) {
   std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
+  const fs::path folder = fs::path(path).parent_path();
+  fs::create_directories(folder, ec);
   const std::string aside = path + ".new";
-  {
-    std::ofstream out(aside, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
+  const int fd = ::open(aside.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  if (fd < 0) {
+    return tl::unexpected("cannot write " + aside);
+  }
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) {
+      ::close(fd);
       return tl::unexpected("cannot write " + aside);
     }
+    done += static_cast<std::size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) {
+    return tl::unexpected("cannot flush " + aside);
   }
   fs::rename(aside, path, ec);
   if (ec) {
     return tl::unexpected("cannot replace " + path + ": " + ec.message());
+  }
+  if (const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
   }
   return {};
 }
@@ -73,17 +94,42 @@ tl::expected<ProfileKeeper, ProfileError> ProfileKeeper::load(const std::string&
   if (auto staff = read_staff_layer(k.m_local.data.staff_path)) {
     k.m_stack.above = {std::move(*staff)};
   }
-  // Each layer that does not merge is left out, the newest first, so a bad
-  // staff change or cache never keeps the kiosk from starting.
+  // A layer that does not merge is left out, so a bad staff change or cache
+  // never keeps the kiosk from starting: the staff file first, then the
+  // cache alone (with the staff file back), then both.
   auto merged = k.merge(k.m_stack);
-  if (!merged && !k.m_stack.above.empty()) {
-    logger("ops")->error("staff profile left out: {}", merged.error().to_string());
-    k.m_stack.above.clear();
-    merged = k.merge(k.m_stack);
+  const ProfileStack full = k.m_stack;
+  const auto with_layers = [&](bool staff, bool central) {
+    ProfileStack s = full;
+    if (!staff) {
+      s.above.clear();
+    }
+    if (!central) {
+      s.central.reset();
+    }
+    return s;
+  };
+  // (keep the staff file?, keep the cache?), in the order they are tried.
+  std::vector<std::pair<bool, bool>> tries;
+  if (!full.above.empty()) {
+    tries.emplace_back(false, true);
   }
-  if (!merged && k.m_stack.central) {
-    logger("ops")->error("cached central profile left out: {}", merged.error().to_string());
-    k.m_stack.central.reset();
+  if (full.central) {
+    tries.emplace_back(true, false);
+  }
+  if (!full.above.empty() && full.central) {
+    tries.emplace_back(false, false);
+  }
+  for (const auto& [staff, central] : tries) {
+    if (merged) {
+      break;
+    }
+    logger("ops")->error("the profile layers do not merge ({}); trying without the {}",
+                         merged.error().to_string(),
+                         !staff && !central ? "staff profile and the cached central profile"
+                         : !staff           ? "staff profile"
+                                            : "cached central profile");
+    k.m_stack = with_layers(staff, central);
     merged = k.merge(k.m_stack);
   }
   if (!merged) {

@@ -65,7 +65,14 @@ bool needs_restart(const Profile& a, const Profile& b) {
          a.ui.width != b.ui.width || a.ui.height != b.ui.height ||
          a.ui.fullscreen != b.ui.fullscreen || a.ui.font_dir != b.ui.font_dir ||
          a.ui.locale_dir != b.ui.locale_dir || a.data.store_path != b.data.store_path ||
-         a.data.outbox_path != b.data.outbox_path || a.logging.directory != b.logging.directory;
+         a.data.outbox_path != b.data.outbox_path || a.data.wards_file != b.data.wards_file ||
+         a.api.sync_interval != b.api.sync_interval ||
+         a.api.connect_timeout != b.api.connect_timeout ||
+         a.api.total_timeout != b.api.total_timeout || a.staff.idle_lock != b.staff.idle_lock ||
+         a.logging.directory != b.logging.directory || a.logging.level != b.logging.level ||
+         a.logging.otlp_endpoint != b.logging.otlp_endpoint ||
+         a.logging.spool_dir != b.logging.spool_dir ||
+         a.logging.heartbeat_interval != b.logging.heartbeat_interval;
 }
 
 // What a scan was, for the staff screen: never a name, an ID number only masked.
@@ -137,6 +144,7 @@ Runtime::Runtime(RuntimeParts parts)
                m_queue.post([this, r = std::move(r)] {
                  m_vacancy_count = r.catalog ? r.catalog->vacancies.size() : 0;
                  m_online = r.online;
+                 m_catalog = r.catalog;
                  if (r.catalog && r.catalog->synced_at) {
                    m_synced_at = *r.catalog->synced_at;
                  }
@@ -217,6 +225,11 @@ void Runtime::on_scan(ScanEvent e) {
   const Tr staff_tr(m_translations.get(), m_journey.config().default_lang);
   m_last_scan = describe_scan(e.bytes, now, staff_tr);
   const bool staff_card = e.bytes.rfind(k_staff_card_prefix.substr(0, 12), 0) == 0;
+  if (!staff_card && m_staff.open() && !m_staff.unlocked()) {
+    // Someone found the gesture, or staff gave up: a card held to the
+    // scanner means a job seeker is here. The keypad makes way.
+    handle_staff(staff_intent::Close{});
+  }
   if (staff_card || m_staff.open()) {
     // A staff card opens staff mode, but only between job seekers; and
     // while staff mode is open no scan reaches the journey.
@@ -240,6 +253,7 @@ int Runtime::run(RunSignals signals) {
   const auto pet = m_notifier.watchdog_interval();
   bool first = true;
   std::string status;
+  std::optional<WallTime> published_sync;
   while (!raised(signals.stop) && !m_restart) {
     auto wait = wait_time();
     if (pet) {
@@ -262,9 +276,12 @@ int Runtime::run(RunSignals signals) {
     if (!first) {
       m_notifier.keep_alive(m_clock.steady());  // from this loop, so a hung loop stops it
     }
-    if (auto now = status_summary(); now != status) {
-      status = std::move(now);
-      m_notifier.status(status);
+    if (auto now = status_summary(); now != status || m_synced_at != published_sync) {
+      if (now != status) {
+        status = std::move(now);
+        m_notifier.status(status);
+      }
+      published_sync = m_synced_at;
       publish_heartbeat();
     }
     if (signals.report != nullptr && signals.report->exchange(false)) {
@@ -400,6 +417,9 @@ void Runtime::apply_profile(EffectiveProfile next) {
     logger("ops")->warn("the new profile changes settings that take effect at the next restart");
   }
   m_staff.set_active_sessions(next.profile.session.session_ids);
+  // Anything still waiting was merged from older layers: `next` already has
+  // the newest central profile and the staff file (the keeper's stack).
+  m_pending_profile.discard();
   m_keeper.commit(std::move(next));
   logger("ops")->info("profile in force: {}", m_keeper.sources());
   m_frames_wanted = std::max(m_frames_wanted, 2);
@@ -415,7 +435,19 @@ void Runtime::remember_slip() {
       return;
     }
   }
-  m_slips.push_front(Remembered{*v.confirmation, {}, v.lang, m_clock.wall()});
+  // The session's title, as on the slip the person took (from the catalog,
+  // like the journey's own slip).
+  std::string title;
+  if (m_catalog && v.vacancy) {
+    for (const auto& s : m_catalog->sessions) {
+      const auto& ids = v.vacancy->session_ids;
+      if (std::find(ids.begin(), ids.end(), s.id) != ids.end()) {
+        title = s.title;
+        break;
+      }
+    }
+  }
+  m_slips.push_front(Remembered{*v.confirmation, std::move(title), v.lang, m_clock.wall()});
   if (m_slips.size() > k_slips_kept) {
     m_slips.pop_back();
   }

@@ -145,6 +145,7 @@ class Runtime {
   std::size_t m_vacancy_count = 0;
   bool m_online = false;
   std::optional<WallTime> m_synced_at;
+  std::shared_ptr<const Catalog> m_catalog;  // the last published, for reprints' session titles
   bool m_scanner_ready = true;
   std::string m_scanner_detail;
   bool m_text_lost_next = false;

@@ -45,6 +45,8 @@ class ApplyWhenIdle {
   /// nothing while a session runs or when nothing waits.
   std::optional<EffectiveProfile> take_if(bool session_active);
   bool pending() const { return m_pending.has_value(); }
+  /// Forgets a waiting profile (a newer one was put in force directly).
+  void discard() { m_pending.reset(); }
 
  private:
   std::optional<EffectiveProfile> m_pending;

@@ -14,6 +14,9 @@ StaffMode::StaffMode(StaffLockSettings settings, StaffLock::AuditSink audit, Pin
       m_runner(runner),
       m_self(std::make_shared<StaffMode*>(this)) {
   m_view.card_accepted = static_cast<bool>(m_card_check);
+  // On the heap from the start, so moving it hands the buffer over instead
+  // of leaving copies of the digits in small-string storage.
+  m_pin.reserve(32);
 }
 
 StaffMode::~StaffMode() {
@@ -47,6 +50,7 @@ bool StaffMode::on_card(std::string_view text, SteadyTime now) {
     // The unlock screen says why; a card that could not be read at all is
     // not a staff card and never reaches here.
     m_view.mode = StaffView::Mode::unlock;
+    m_unlock_activity = now;
     m_view.notice = card.error() == StaffCardError::expired ? N_("Thẻ nhân viên đã hết hạn.")
                                                             : N_("Thẻ nhân viên không hợp lệ.");
     m_view.notice_args.clear();
@@ -58,6 +62,7 @@ std::optional<StaffCommand> StaffMode::handle(const StaffIntent& intent, SteadyT
   if (std::holds_alternative<staff_intent::Open>(intent)) {
     if (m_view.mode == StaffView::Mode::closed) {
       m_view = fresh_view(StaffView::Mode::unlock);
+      m_unlock_activity = now;
       refresh_wait(now);
     }
     return std::nullopt;
@@ -67,6 +72,7 @@ std::optional<StaffCommand> StaffMode::handle(const StaffIntent& intent, SteadyT
     return std::nullopt;
   }
   if (m_view.mode == StaffView::Mode::unlock) {
+    m_unlock_activity = now;
     std::visit(Overloaded{
                    [&](const staff_intent::Digit& d) {
                      if (!m_view.checking && d.digit >= '0' && d.digit <= '9' &&
@@ -180,6 +186,7 @@ void StaffMode::submit(SteadyTime now) {
   m_checked_at = now;
   const std::uint64_t serial = m_serial;
   std::string pin = std::exchange(m_pin, std::string());
+  m_pin.reserve(32);
   std::weak_ptr<StaffMode*> self = m_self;
   m_runner.submit([check = m_pin_check, pin = std::move(pin), self, serial]() mutable {
     std::optional<int> slot = check ? check(pin) : std::nullopt;
@@ -211,6 +218,9 @@ void StaffMode::on_checked(std::optional<int> slot, std::uint64_t serial) {
 
 void StaffMode::on_activity(SteadyTime now) {
   m_lock.on_activity(now);
+  if (m_view.mode == StaffView::Mode::unlock) {
+    m_unlock_activity = now;
+  }
 }
 
 void StaffMode::tick(SteadyTime now) {
@@ -219,6 +229,10 @@ void StaffMode::tick(SteadyTime now) {
     return;
   }
   if (m_view.mode == StaffView::Mode::unlock) {
+    if (!m_view.checking && now - m_unlock_activity >= k_unlock_screen_timeout) {
+      close(now, false);
+      return;
+    }
     refresh_wait(now);
   }
 }
@@ -228,8 +242,9 @@ std::optional<SteadyTime> StaffMode::next_deadline(SteadyTime now) const {
     return std::nullopt;
   }
   if (m_view.mode == StaffView::Mode::unlock) {
-    // The wait's countdown, a second at a time.
-    return m_view.wait_seconds > 0 ? std::optional(now + std::chrono::seconds{1}) : std::nullopt;
+    // The wait's countdown, a second at a time, and the screen's own timeout.
+    const SteadyTime timeout = m_unlock_activity + k_unlock_screen_timeout;
+    return m_view.wait_seconds > 0 ? std::min(timeout, now + std::chrono::seconds{1}) : timeout;
   }
   return m_lock.next_deadline();
 }

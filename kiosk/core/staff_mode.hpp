@@ -121,6 +121,10 @@ using StaffIntent =
 /// The longest PIN the keypad takes (kioskctl pin-hash takes 4 to 12 digits).
 inline constexpr std::size_t k_max_pin_digits = 12;
 
+/// The unlock screen closes by itself after this long without a touch, so a
+/// job seeker who found the gesture never leaves the kiosk stuck on it.
+inline constexpr std::chrono::seconds k_unlock_screen_timeout{45};
+
 class StaffMode {
  public:
   /// The slot (from 1) whose hash `pin` matches, or nullopt. Runs on a
@@ -183,6 +187,7 @@ class StaffMode {
   std::optional<StaffCard> m_card;
   std::uint64_t m_serial = 0;  // bumped when the screen closes: late PIN answers are dropped
   SteadyTime m_checked_at{};   // when the PIN being checked was submitted
+  SteadyTime m_unlock_activity{};  // the unlock screen's last touch
   /// Lives as long as the object; a PIN check finishing after it died is
   /// dropped (the continuation holds a weak reference).
   std::shared_ptr<StaffMode*> m_self;

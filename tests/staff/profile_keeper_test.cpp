@@ -87,6 +87,18 @@ TEST_F(ProfileKeeperTest, ABadStaffFileOrCacheIsLeftOutAndTheKioskStillStarts) {
   EXPECT_EQ(keeper->sources(), "kiosk.toml");
 }
 
+TEST_F(ProfileKeeperTest, ACacheThatNoLongerMergesIsLeftOutButTheStaffFileStays) {
+  // Signed and cached, but this local file's own settings make it invalid
+  // together (the outbox on the cache's file).
+  const std::string body = "[data]\noutbox_path = \"" + (dir / "kiosk.db").string() + "\"\n";
+  ASSERT_TRUE(CentralProfileCache(dir).save(body, centre.sign_b64(body), "\"e2\""));
+  std::ofstream(dir / "staff.toml") << "[session]\nsession_ids = [\"pgd-b\"]\n";
+  auto keeper = ProfileKeeper::load(local_path());
+  ASSERT_TRUE(keeper) << keeper.error().to_string();
+  EXPECT_EQ(keeper->sources(), "kiosk.toml + staff");
+  EXPECT_EQ(keeper->profile().session.session_ids, std::vector<std::string>{"pgd-b"});
+}
+
 TEST_F(ProfileKeeperTest, FetchesOverHttpAsksWithTheETagAndKeepsTheLastGoodOne) {
   auto keeper = ProfileKeeper::load(local_path());
   ASSERT_TRUE(keeper);

@@ -174,6 +174,26 @@ TEST_F(StaffModeTest, NothingActsWhileLockedAndStaffModeLocksItselfWhenIdle) {
   EXPECT_FALSE(mode.handle(si::SyncNow{}, t0 + 221s));
 }
 
+TEST_F(StaffModeTest, TheUnlockScreenClosesItselfWhenNobodyTouchesIt) {
+  mode.handle(si::Open{}, t0);
+  ASSERT_TRUE(mode.next_deadline(t0));
+  EXPECT_EQ(*mode.next_deadline(t0), t0 + k_unlock_screen_timeout);
+  mode.handle(si::Digit{'1'}, t0 + 30s);  // a touch postpones it
+  mode.tick(t0 + 50s);
+  EXPECT_TRUE(mode.open());
+  mode.tick(t0 + 30s + k_unlock_screen_timeout);
+  EXPECT_FALSE(mode.open());
+  EXPECT_EQ(mode.view().pin_length, 0u);
+  // Not while a PIN is being checked: the answer decides.
+  mode.handle(si::Open{}, t0 + 100s);
+  type("246810");
+  mode.handle(si::Submit{}, t0 + 100s);
+  mode.tick(t0 + 200s);
+  EXPECT_TRUE(mode.open());
+  runner.run_all();
+  EXPECT_TRUE(mode.unlocked());
+}
+
 TEST_F(StaffModeTest, LeavingLocksAndForgetsTheChoices) {
   mode.on_card("KIOSK-STAFF:1:good.sig", t0);
   mode.handle(si::ChooseSession{"pgd-b"}, t0);

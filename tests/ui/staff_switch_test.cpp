@@ -71,6 +71,7 @@ class StaffSwitch : public ::testing::Test {
     std::ofstream out(dir / "kiosk.toml");
     out << "[kiosk]\nid = \"hn-test-07\"\nname = \"Ki-ốt thử\"\n"
         << "[api]\nbase_url = \"" << central->base_url() << "\"\ntoken = \"dev-token\"\n"
+        << "profile_pubkey = \"" << profile_key.public_b64() << "\"\n"
         << "[session]\nsession_ids = [\"" << session << "\"]\nlanguages = [\"vi\"]\n"
         << "[printer]\nuri = \"file:" << (dir / "slips").string() << "\"\n"
         << "[ui]\nfullscreen = false\nwidth = 1920\nheight = 1080\nwelcome_animation = false\n"
@@ -161,11 +162,16 @@ class StaffSwitch : public ::testing::Test {
   fs::path dir;
   std::unique_ptr<dev::DevCentral> central;
   std::string today;
-  test_support::Ed25519Signer centre;
+  test_support::Ed25519Signer centre;       // signs staff cards
+  test_support::Ed25519Signer profile_key;  // signs the central profile
   std::unique_ptr<Runtime> runtime;
 };
 
 TEST_F(StaffSwitch, SwitchingTheSessionOnTheStaffScreenChangesTheNextSeekersMatches) {
+  // The Centre serves this kiosk a profile of its own: it takes effect
+  // beside the staff's choice (layers: local, central, staff).
+  const std::string central_body = "[session]\nidle_timeout_s = 120\n";
+  central->set_kiosk_profile("hn-test-07", central_body, profile_key.sign_b64(central_body));
   write_profile(general_session());
   auto parts = build_runtime_parts((dir / "kiosk.toml").string(), true);
   ASSERT_TRUE(parts) << parts.error();
@@ -200,6 +206,11 @@ TEST_F(StaffSwitch, SwitchingTheSessionOnTheStaffScreenChangesTheNextSeekersMatc
   ASSERT_TRUE(tap("##staff-lock"));
   EXPECT_FALSE(runtime->staff().open());
 
+  // The central profile is in force too, under the staff's session choice.
+  EXPECT_EQ(runtime->profile().session.idle_timeout, std::chrono::seconds{120});
+  EXPECT_EQ(runtime->journey().config().idle_timeout, std::chrono::seconds{120});
+  EXPECT_EQ(runtime->journey().config().active_session_ids, std::vector<std::string>{target});
+
   // The staff change is on disk, as the top layer, for the next start.
   std::ifstream staff_file(dir / "staff.toml");
   std::stringstream staff_text;
@@ -229,6 +240,20 @@ TEST_F(StaffSwitch, TheHiddenGestureAndThePinOpenStaffModeWhichPrintsATestSlip) 
   runtime = std::make_unique<Runtime>(std::move(*parts));
   runtime->audit().record_text(true);
   runtime->start();
+  // A job seeker who found the gesture: their card closes the keypad and
+  // starts their session.
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(tap("##staff-gesture"));
+  }
+  ASSERT_TRUE(step_until([&] { return runtime->staff().open(); }));
+  runtime->inject_scan(k_card);
+  ASSERT_TRUE(step_until([&] { return runtime->journey().view().screen == Screen::consent; }));
+  EXPECT_FALSE(runtime->staff().open());
+  ASSERT_TRUE(tap("##end"));
+  ASSERT_TRUE(step_until([&] { return !runtime->journey().has_person(); }));
+  for (int i = 0; i < 40; ++i) {
+    runtime->step(50ms);  // more than the gesture's 3 s window
+  }
   // Four taps on the Centre's name do nothing; the fifth opens the keypad.
   for (int i = 0; i < 4; ++i) {
     ASSERT_TRUE(tap("##staff-gesture"));
