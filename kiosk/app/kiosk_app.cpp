@@ -20,11 +20,15 @@ namespace {
 
 std::atomic<bool> g_stop_requested{false};  // set by SIGTERM/SIGINT only
 std::atomic<bool> g_report_requested{false};  // set by SIGUSR1 only
-std::atomic<bool> g_hang_requested{false};  // set by SIGUSR2 with KIOSK_TEST_HOOKS=1 only
+std::atomic<bool> g_hang_requested{false};    // set by SIGUSR2 with KIOSK_TEST_HOOKS=1 only
 
 void on_signal(int) { g_stop_requested = true; }
-void on_report_signal(int) { g_report_requested = true; }
-void on_hang_signal(int) { g_hang_requested = true; }
+void on_report_signal(int) {
+  g_report_requested = true;
+}
+void on_hang_signal(int) {
+  g_hang_requested = true;
+}
 
 struct Options {
   std::string profile_path = "/etc/kiosk/kiosk.toml";

@@ -21,8 +21,8 @@ class PrinterMonitor final : public Printer {
     std::lock_guard lock(m_mutex);
     m_state = result ? N_("Sẵn sàng (lần in cuối thành công)")
               : result.error().kind == PrintError::out_of_paper ? N_("Hết giấy")
-              : result.error().kind == PrintError::offline      ? N_("Không kết nối được máy in")
-                                                                : N_("Lỗi khi in");
+              : result.error().kind == PrintError::offline ? N_("Không kết nối được máy in")
+                                                           : N_("Lỗi khi in");
     return result;
   }
 

@@ -63,7 +63,8 @@ tl::expected<void, std::string> replace_file(const std::string& path, const std:
   if (ec) {
     return tl::unexpected("cannot replace " + path + ": " + ec.message());
   }
-  if (const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (const int dir =
+          ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
       dir >= 0) {
     ::fsync(dir);
     ::close(dir);
@@ -160,8 +161,8 @@ const std::string& ProfileKeeper::central_etag() const {
 std::string ProfileKeeper::sources() const {
   std::string s = fs::path(m_local_path).filename().string();
   if (m_stack.central) {
-    s += " + central " + (m_stack.central->etag.empty() ? std::string("(cached)")
-                                                        : m_stack.central->etag);
+    s += " + central " +
+         (m_stack.central->etag.empty() ? std::string("(cached)") : m_stack.central->etag);
   }
   if (!m_stack.above.empty()) {
     s += " + staff";
@@ -226,8 +227,8 @@ std::optional<EffectiveProfile> ProfileKeeper::take_central(const CentralFetch& 
   if (update.outcome == ProfileUpdate::Outcome::Unchanged) {
     return std::nullopt;
   }
-  const auto saved = CentralProfileCache::next_to_store(m_local).save(fetch.body, fetch.signature,
-                                                                      fetch.etag);
+  const auto saved =
+      CentralProfileCache::next_to_store(m_local).save(fetch.body, fetch.signature, fetch.etag);
   if (!saved) {
     // Still applied: it checked good; it just will not survive a restart.
     log->error("central profile not cached: {}", saved.error());
@@ -263,8 +264,8 @@ tl::expected<EffectiveProfile, std::string> ProfileKeeper::set_staff_sessions(
   text << "# Changes staff made on this kiosk (the top profile layer). Written by the kiosk.\n"
        << table << "\n";
   ProfileStack next_stack = m_stack;
-  next_stack.above = {ProfileLayer{ProfileLayer::Kind::Staff, m_local.data.staff_path, text.str(),
-                                   {}}};
+  next_stack.above = {
+      ProfileLayer{ProfileLayer::Kind::Staff, m_local.data.staff_path, text.str(), {}}};
   auto next = merge(next_stack);
   if (!next) {
     return tl::unexpected(next.error().to_string());

@@ -48,8 +48,7 @@ class ProfileKeeper {
 
   /// Asks the central API for this kiosk's profile (If-None-Match with the
   /// cached ETag) and checks what comes back. Any thread; touches nothing.
-  static CentralFetch fetch_central(CentralApi& api, const Profile& local,
-                                    const std::string& etag);
+  static CentralFetch fetch_central(CentralApi& api, const Profile& local, const std::string& etag);
 
   /// Takes a checked fetch: on a new, mergeable profile, stores it as last
   /// known good and returns the profile to apply (when no one is in

@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
-#include "adapters/crypto/staff_card_check.hpp"
 #include "adapters/crypto/argon2_pin.hpp"
 #include "adapters/crypto/ed25519.hpp"
+#include "adapters/crypto/staff_card_check.hpp"
 #include "adapters/factory/adapter_factory.hpp"
 #include "adapters/factory/profile_file.hpp"
 #include "adapters/i18n/po_catalog.hpp"
@@ -128,7 +128,8 @@ Runtime::Runtime(RuntimeParts parts)
             // Every attempt and action, with the wall time and who; never a PIN.
             logger("audit")->info("{} {}", format_iso8601_vn(m_clock.wall()), e.describe());
           },
-          [hashes = m_keeper.local().staff.pin_hashes](const std::string& pin) -> std::optional<int> {
+          [hashes =
+               m_keeper.local().staff.pin_hashes](const std::string& pin) -> std::optional<int> {
             for (std::size_t i = 0; i < hashes.size(); ++i) {
               if (crypto::verify_pin(hashes[i], pin)) {
                 return static_cast<int>(i) + 1;
@@ -136,8 +137,7 @@ Runtime::Runtime(RuntimeParts parts)
             }
             return std::nullopt;
           },
-          card_check(m_keeper.local().staff.card_pubkey, m_clock),
-          m_workers),
+          card_check(m_keeper.local().staff.card_pubkey, m_clock), m_workers),
       m_ui(parts.fonts, m_window->scale()),
       m_sync(*m_sync_api, *m_store, m_clock, m_keeper.profile().api.sync_interval,
              [this](SyncResult r) {
@@ -192,20 +192,22 @@ Runtime::~Runtime() {
 
 void Runtime::start() {
   for (auto& source : m_sources) {
-    source->start([this](ScanEvent e) { m_queue.post([this, e = std::move(e)]() mutable { on_scan(std::move(e)); }); },
-                  [this](SourceStatus s) {
-                    m_queue.post([this, s = std::move(s)] {
-                      m_scanner_ready =
-                          s.state == SourceState::ready || s.state == SourceState::starting;
-                      if (s.detail == k_status_reading) {
-                        m_journey.on_reading();
-                        return;
-                      }
-                      m_scanner_detail = s.detail;
-                      // Posted in order with the scans: it marks the scan right after it.
-                      m_text_lost_next = s.detail == k_status_text_lost;
-                    });
-                  });
+    source->start(
+        [this](ScanEvent e) {
+          m_queue.post([this, e = std::move(e)]() mutable { on_scan(std::move(e)); });
+        },
+        [this](SourceStatus s) {
+          m_queue.post([this, s = std::move(s)] {
+            m_scanner_ready = s.state == SourceState::ready || s.state == SourceState::starting;
+            if (s.detail == k_status_reading) {
+              m_journey.on_reading();
+              return;
+            }
+            m_scanner_detail = s.detail;
+            // Posted in order with the scans: it marks the scan right after it.
+            m_text_lost_next = s.detail == k_status_text_lost;
+          });
+        });
   }
   m_sync.start();
   m_outbox_sender.start();
@@ -257,8 +259,9 @@ int Runtime::run(RunSignals signals) {
   while (!raised(signals.stop) && !m_restart) {
     auto wait = wait_time();
     if (pet) {
-      wait = std::min(wait, std::max(std::chrono::milliseconds{1},
-                                     std::chrono::duration_cast<std::chrono::milliseconds>(*pet / 4)));
+      wait =
+          std::min(wait, std::max(std::chrono::milliseconds{1},
+                                  std::chrono::duration_cast<std::chrono::milliseconds>(*pet / 4)));
     }
     if (!step(wait)) {
       break;
@@ -305,10 +308,10 @@ void Runtime::publish_heartbeat() const {
   h.outbox_depth = m_outbox_pending;
   const std::string printer = static_cast<const PrinterMonitor&>(*m_printer).state();
   h.printer = printer == N_("Sẵn sàng (lần in cuối thành công)") ? "ok"
-              : printer == N_("Hết giấy")                       ? "paper_out"
-              : printer == N_("Không kết nối được máy in")      ? "offline"
-              : printer == N_("Lỗi khi in")                     ? "error"
-                                                                : "unknown";
+              : printer == N_("Hết giấy")                        ? "paper_out"
+              : printer == N_("Không kết nối được máy in")       ? "offline"
+              : printer == N_("Lỗi khi in")                      ? "error"
+                                                                 : "unknown";
   h.camera = m_preview_source == nullptr ? "none" : m_scanner_ready ? "ok" : "missing";
   m_heartbeat(std::move(h));
 }
@@ -317,9 +320,9 @@ std::string Runtime::status_summary() const {
   // For operators (systemctl status, the journal): English, no personal data.
   const std::string printer = static_cast<const PrinterMonitor&>(*m_printer).state();
   return fmt::format("{} · {} vacancies · {} · outbox {} · printer: {} · scanner {}",
-                     m_staff.open()             ? "staff mode"
-                     : m_journey.has_person()   ? "in use"
-                                                : "ready",
+                     m_staff.open()           ? "staff mode"
+                     : m_journey.has_person() ? "in use"
+                                              : "ready",
                      m_vacancy_count, m_online ? "online" : "offline", m_outbox_pending,
                      Tr(m_translations.get(), Lang::en).tr(printer),
                      m_scanner_ready ? "ready" : "unavailable");
@@ -347,9 +350,9 @@ std::chrono::milliseconds Runtime::wait_time() const {
     timeout = until(*deadline);
   }
   if (m_animation_due) {
-    timeout = std::min(timeout, std::max(std::chrono::milliseconds{0},
-                                         std::chrono::ceil<std::chrono::milliseconds>(
-                                             *m_animation_due - now)));
+    timeout = std::min(
+        timeout, std::max(std::chrono::milliseconds{0},
+                          std::chrono::ceil<std::chrono::milliseconds>(*m_animation_due - now)));
   }
   return timeout;
 }
@@ -454,9 +457,8 @@ void Runtime::remember_slip() {
   std::vector<StaffReprintChoice> choices;
   for (const auto& r : m_slips) {
     choices.push_back(StaffReprintChoice{
-        r.booking.reference,
-        fmt::format("{} · {} · {}", format_vn_hhmm(r.at), r.booking.vacancy_title,
-                    r.booking.employer_name)});
+        r.booking.reference, fmt::format("{} · {} · {}", format_vn_hhmm(r.at),
+                                         r.booking.vacancy_title, r.booking.employer_name)});
   }
   m_staff.set_reprints(std::move(choices));
 }
@@ -583,9 +585,9 @@ ui::StaffInfo Runtime::staff_info() const {
   if (m_preview_source != nullptr) {
     if (const auto stats = m_preview_source->decode_stats()) {
       const Tr tr(m_translations.get(), m_journey.config().default_lang);
-      s.decode_stats = tr.trf("{} hình đã giải mã · trung bình {} ms · chậm nhất {} ms · {} lần quét",
-                              stats->decoded, stats->mean_decode_ms, stats->max_decode_ms,
-                              stats->scans);
+      s.decode_stats =
+          tr.trf("{} hình đã giải mã · trung bình {} ms · chậm nhất {} ms · {} lần quét",
+                 stats->decoded, stats->mean_decode_ms, stats->max_decode_ms, stats->scans);
     }
   }
   s.last_scan = m_last_scan;
@@ -664,76 +666,75 @@ void Runtime::print_for_staff(Slip slip, std::string done_msgid) {
 void Runtime::run_staff(const StaffCommand& command) {
   const Profile& p = m_keeper.profile();
   const Tr tr(m_translations.get(), m_journey.config().default_lang);
-  std::visit(
-      Overloaded{
-          [&](const staff_command::LoadSessions&) {
-            m_workers.submit([this, tr] {
-              auto sessions = m_sync_api->sessions();
-              tl::expected<std::vector<StaffSessionChoice>, std::string> choices =
-                  std::vector<StaffSessionChoice>{};
-              if (!sessions) {
-                choices = tl::unexpected(sessions.error().message);
-              } else {
-                for (const auto& s : *sessions) {
-                  choices->push_back(StaffSessionChoice{
-                      s.id, s.title,
-                      fmt::format("{} {}–{}", format_weekday_date(s.starts_at, tr),
-                                  format_vn_hhmm(s.starts_at), format_vn_hhmm(s.ends_at)),
-                      s.venue});
-                }
-              }
-              return [this, choices = std::move(choices)]() mutable {
-                m_staff.set_sessions(std::move(choices));
-              };
-            });
-          },
-          [&](const staff_command::SwitchSession& c) {
-            std::vector<std::string> ids;
-            if (!c.session_id.empty()) {
-              ids.push_back(c.session_id);
-            }
-            auto next = m_keeper.set_staff_sessions(ids);
-            if (!next) {
-              logger("ops")->error("session switch failed: {}", next.error());
-              m_staff.set_notice(N_("Không lưu được thay đổi. Xem nhật ký."));
-              return;
-            }
-            apply_profile(std::move(*next));
-            m_staff.set_notice(c.session_id.empty() ? N_("Đã chuyển sang tất cả các phiên.")
-                                                    : N_("Đã chuyển sang phiên {}."),
-                               {c.session_id});
-          },
-          [&](const staff_command::PrintTestSlip&) {
-            SlipContext ctx;
-            ctx.centre_name = p.kiosk.centre;
-            ctx.printed_at = m_clock.wall();
-            ctx.tr = tr;
-            print_for_staff(make_test_slip(p.kiosk.id, ctx), N_("Đã in phiếu thử."));
-          },
-          [&](const staff_command::Reprint& c) {
-            for (const auto& r : m_slips) {
-              if (r.booking.reference == c.reference) {
-                SlipContext ctx;
-                ctx.centre_name = p.kiosk.centre;
-                ctx.session_title = r.session_title;
-                ctx.printed_at = m_clock.wall();
-                ctx.tr = Tr(m_translations.get(), r.lang);
-                ctx.seeker_name = std::string(ctx.tr.tr("(bản in lại)"));
-                print_for_staff(make_booking_slip(r.booking, ctx), N_("Đã in lại phiếu."));
-              }
-            }
-          },
-          [&](const staff_command::ResendOutbox&) {
-            m_outbox_sender.poke();
-            m_staff.set_notice(N_("Đang gửi lại các yêu cầu trong hàng đợi."));
-          },
-          [&](const staff_command::SyncNow&) {
-            m_sync.sync_now();
-            m_staff.set_notice(N_("Đang đồng bộ danh sách việc làm."));
-          },
-          [&](const staff_command::Restart&) { m_restart = true; },
-      },
-      command);
+  std::visit(Overloaded{
+                 [&](const staff_command::LoadSessions&) {
+                   m_workers.submit([this, tr] {
+                     auto sessions = m_sync_api->sessions();
+                     tl::expected<std::vector<StaffSessionChoice>, std::string> choices =
+                         std::vector<StaffSessionChoice>{};
+                     if (!sessions) {
+                       choices = tl::unexpected(sessions.error().message);
+                     } else {
+                       for (const auto& s : *sessions) {
+                         choices->push_back(StaffSessionChoice{
+                             s.id, s.title,
+                             fmt::format("{} {}–{}", format_weekday_date(s.starts_at, tr),
+                                         format_vn_hhmm(s.starts_at), format_vn_hhmm(s.ends_at)),
+                             s.venue});
+                       }
+                     }
+                     return [this, choices = std::move(choices)]() mutable {
+                       m_staff.set_sessions(std::move(choices));
+                     };
+                   });
+                 },
+                 [&](const staff_command::SwitchSession& c) {
+                   std::vector<std::string> ids;
+                   if (!c.session_id.empty()) {
+                     ids.push_back(c.session_id);
+                   }
+                   auto next = m_keeper.set_staff_sessions(ids);
+                   if (!next) {
+                     logger("ops")->error("session switch failed: {}", next.error());
+                     m_staff.set_notice(N_("Không lưu được thay đổi. Xem nhật ký."));
+                     return;
+                   }
+                   apply_profile(std::move(*next));
+                   m_staff.set_notice(c.session_id.empty() ? N_("Đã chuyển sang tất cả các phiên.")
+                                                           : N_("Đã chuyển sang phiên {}."),
+                                      {c.session_id});
+                 },
+                 [&](const staff_command::PrintTestSlip&) {
+                   SlipContext ctx;
+                   ctx.centre_name = p.kiosk.centre;
+                   ctx.printed_at = m_clock.wall();
+                   ctx.tr = tr;
+                   print_for_staff(make_test_slip(p.kiosk.id, ctx), N_("Đã in phiếu thử."));
+                 },
+                 [&](const staff_command::Reprint& c) {
+                   for (const auto& r : m_slips) {
+                     if (r.booking.reference == c.reference) {
+                       SlipContext ctx;
+                       ctx.centre_name = p.kiosk.centre;
+                       ctx.session_title = r.session_title;
+                       ctx.printed_at = m_clock.wall();
+                       ctx.tr = Tr(m_translations.get(), r.lang);
+                       ctx.seeker_name = std::string(ctx.tr.tr("(bản in lại)"));
+                       print_for_staff(make_booking_slip(r.booking, ctx), N_("Đã in lại phiếu."));
+                     }
+                   }
+                 },
+                 [&](const staff_command::ResendOutbox&) {
+                   m_outbox_sender.poke();
+                   m_staff.set_notice(N_("Đang gửi lại các yêu cầu trong hàng đợi."));
+                 },
+                 [&](const staff_command::SyncNow&) {
+                   m_sync.sync_now();
+                   m_staff.set_notice(N_("Đang đồng bộ danh sách việc làm."));
+                 },
+                 [&](const staff_command::Restart&) { m_restart = true; },
+             },
+             command);
 }
 
 tl::expected<RuntimeParts, std::string> build_runtime_parts(const std::string& profile_path,

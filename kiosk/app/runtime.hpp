@@ -15,6 +15,9 @@
 
 #include <SDL.h>
 
+#include "adapters/logship/log_shipping.hpp"
+#include "adapters/system/service_notifier.hpp"
+#include "adapters/system/system_clock.hpp"
 #include "app/beeper.hpp"
 #include "app/outbox_sender.hpp"
 #include "app/preview_texture.hpp"
@@ -25,9 +28,6 @@
 #include "app/ui_queue.hpp"
 #include "app/window.hpp"
 #include "app/worker_runner.hpp"
-#include "adapters/logship/log_shipping.hpp"
-#include "adapters/system/service_notifier.hpp"
-#include "adapters/system/system_clock.hpp"
 #include "core/journey.hpp"
 #include "core/staff_mode.hpp"
 #include "ui/kiosk_ui.hpp"
@@ -39,8 +39,8 @@ inline constexpr int k_exit_restart = 75;
 
 /// Flags the process's signal handlers set for the loop.
 struct RunSignals {
-  const std::atomic<bool>* stop = nullptr;    // SIGTERM, SIGINT: leave cleanly
-  std::atomic<bool>* report = nullptr;  // SIGUSR1: log the frames drawn (scripts/bench.sh idle)
+  const std::atomic<bool>* stop = nullptr;  // SIGTERM, SIGINT: leave cleanly
+  std::atomic<bool>* report = nullptr;      // SIGUSR1: log the frames drawn (scripts/bench.sh idle)
   /// SIGUSR2 with KIOSK_TEST_HOOKS=1: the loop hangs for good, as a stuck UI
   /// thread would (a test sees the watchdog pings stop).
   const std::atomic<bool>* hang = nullptr;

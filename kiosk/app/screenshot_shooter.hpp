@@ -70,5 +70,4 @@ struct Shooter {
 /// The unlock screen and every staff panel (screenshots_staff.cpp).
 void shoot_staff(Shooter& shoot, Lang lang, ImTextureID camera_picture, float camera_aspect);
 
-
 }  // namespace kiosk

@@ -86,8 +86,9 @@ void shoot_staff(Shooter& shoot, Lang lang, ImTextureID camera_picture, float ca
   for (int i = 0; i < 40; ++i) {
     info.log_lines.push_back(
         i % 3 == 0 ? "09:3" + std::to_string(i % 10) + ":12 info [api] sync (changes): 3 upserted"
-        : i % 3 == 1 ? "09:3" + std::to_string(i % 10) + ":15 info [flow] session started for 001******345"
-                     : "09:3" + std::to_string(i % 10) + ":20 warn [print] printer out of paper");
+        : i % 3 == 1
+            ? "09:3" + std::to_string(i % 10) + ":15 info [flow] session started for 001******345"
+            : "09:3" + std::to_string(i % 10) + ":20 warn [print] printer out of paper");
   }
   shoot.staff_frame(v, info, lang, "staff-logs");
   v.panel = StaffPanel::status;

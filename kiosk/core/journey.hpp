@@ -194,18 +194,20 @@ struct SetHighContrast {
   bool on = true;
 };
 struct ReadAloud {};  // any screen: speak it (the app's speech does; the journey ignores it)
-struct OpenStaff {};  // welcome: the hidden gesture (the app opens staff mode; the journey ignores it)
+struct OpenStaff {
+};  // welcome: the hidden gesture (the app opens staff mode; the journey ignores it)
 }  // namespace intent
 
-using Intent = std::variant<
-    intent::ConfirmIdFacts, intent::RejectIdFacts, intent::AcceptConsent, intent::Cancel,
-    intent::Back, intent::OpenVacancy, intent::ShowSlots, intent::ChooseSlot,
-    intent::ConfirmBooking, intent::Finish, intent::StillHere, intent::SetSearch,
-    intent::ShowKeyboard, intent::OpenOccupations, intent::ToggleOccupation, intent::OpenFilters,
-    intent::SetFilters, intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
-    intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest, intent::SetPhone,
-    intent::SetLanguage, intent::SetLargeText, intent::SetHighContrast, intent::ReadAloud,
-    intent::OpenStaff>;
+using Intent =
+    std::variant<intent::ConfirmIdFacts, intent::RejectIdFacts, intent::AcceptConsent,
+                 intent::Cancel, intent::Back, intent::OpenVacancy, intent::ShowSlots,
+                 intent::ChooseSlot, intent::ConfirmBooking, intent::Finish, intent::StillHere,
+                 intent::SetSearch, intent::ShowKeyboard, intent::OpenOccupations,
+                 intent::ToggleOccupation, intent::OpenFilters, intent::SetFilters,
+                 intent::ShowMatches, intent::OpenWardPicker, intent::SetWardSearch,
+                 intent::ChooseWard, intent::LeaveQueued, intent::RegisterInterest,
+                 intent::SetPhone, intent::SetLanguage, intent::SetLargeText,
+                 intent::SetHighContrast, intent::ReadAloud, intent::OpenStaff>;
 
 struct JourneyConfig {
   std::string kiosk_id;

@@ -177,9 +177,8 @@ tl::expected<Profile, ProfileError> parse_profile_table(const toml::table& root,
   const std::string source(source_name);
   Profile p;
   std::vector<ProfileError> errors;
-  const std::vector<std::string> known = {"kiosk",   "api",     "session", "scanner",
-                                          "printer", "ui",      "logging", "data",
-                                          "staff"};
+  const std::vector<std::string> known = {"kiosk", "api",     "session", "scanner", "printer",
+                                          "ui",    "logging", "data",    "staff"};
   for (const auto& [k, node] : root) {
     if (std::find(known.begin(), known.end(), std::string(k.str())) == known.end()) {
       errors.push_back(ProfileError{source, static_cast<int>(node.source().begin.line),

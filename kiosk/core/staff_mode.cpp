@@ -104,64 +104,64 @@ std::optional<StaffCommand> StaffMode::act(const StaffIntent& intent, SteadyTime
   if (!std::holds_alternative<staff_intent::Restart>(intent)) {
     m_view.restart_armed = false;
   }
-  return std::visit(
-      Overloaded{
-          [&](const staff_intent::ShowPanel& p) -> std::optional<StaffCommand> {
-            m_view.panel = p.panel;
-            m_view.notice.clear();
-            if (p.panel == StaffPanel::session && m_view.sessions.empty() &&
-                !m_view.sessions_loading) {
-              m_view.sessions_loading = true;
-              return staff_command::LoadSessions{};
-            }
-            return std::nullopt;
-          },
-          [&](const staff_intent::ReloadSessions&) -> std::optional<StaffCommand> {
-            m_view.sessions_loading = true;
-            m_view.sessions_failed = false;
-            return staff_command::LoadSessions{};
-          },
-          [&](const staff_intent::ChooseSession& c) -> std::optional<StaffCommand> {
-            m_view.chosen_session = c.session_id;
-            m_view.notice.clear();
-            return std::nullopt;
-          },
-          [&](const staff_intent::SwitchSession&) -> std::optional<StaffCommand> {
-            if (!m_view.chosen_session) {
-              return std::nullopt;
-            }
-            std::string id = *std::exchange(m_view.chosen_session, std::nullopt);
-            m_lock.record_action("switch session to " + (id.empty() ? "every session" : id), now);
-            return staff_command::SwitchSession{std::move(id)};
-          },
-          [&](const staff_intent::PrintTestSlip&) -> std::optional<StaffCommand> {
-            m_lock.record_action("print test slip", now);
-            return staff_command::PrintTestSlip{};
-          },
-          [&](const staff_intent::Reprint& r) -> std::optional<StaffCommand> {
-            m_lock.record_action("reprint slip " + r.reference, now);
-            return staff_command::Reprint{r.reference};
-          },
-          [&](const staff_intent::ResendOutbox&) -> std::optional<StaffCommand> {
-            m_lock.record_action("resend outbox", now);
-            return staff_command::ResendOutbox{};
-          },
-          [&](const staff_intent::SyncNow&) -> std::optional<StaffCommand> {
-            m_lock.record_action("sync now", now);
-            return staff_command::SyncNow{};
-          },
-          [&](const staff_intent::Restart&) -> std::optional<StaffCommand> {
-            if (!m_view.restart_armed) {
-              m_view.restart_armed = true;
-              return std::nullopt;
-            }
-            m_view.restart_armed = false;
-            m_lock.record_action("restart the kiosk", now);
-            return staff_command::Restart{};
-          },
-          [](const auto&) -> std::optional<StaffCommand> { return std::nullopt; },
-      },
-      intent);
+  return std::visit(Overloaded{
+                        [&](const staff_intent::ShowPanel& p) -> std::optional<StaffCommand> {
+                          m_view.panel = p.panel;
+                          m_view.notice.clear();
+                          if (p.panel == StaffPanel::session && m_view.sessions.empty() &&
+                              !m_view.sessions_loading) {
+                            m_view.sessions_loading = true;
+                            return staff_command::LoadSessions{};
+                          }
+                          return std::nullopt;
+                        },
+                        [&](const staff_intent::ReloadSessions&) -> std::optional<StaffCommand> {
+                          m_view.sessions_loading = true;
+                          m_view.sessions_failed = false;
+                          return staff_command::LoadSessions{};
+                        },
+                        [&](const staff_intent::ChooseSession& c) -> std::optional<StaffCommand> {
+                          m_view.chosen_session = c.session_id;
+                          m_view.notice.clear();
+                          return std::nullopt;
+                        },
+                        [&](const staff_intent::SwitchSession&) -> std::optional<StaffCommand> {
+                          if (!m_view.chosen_session) {
+                            return std::nullopt;
+                          }
+                          std::string id = *std::exchange(m_view.chosen_session, std::nullopt);
+                          m_lock.record_action(
+                              "switch session to " + (id.empty() ? "every session" : id), now);
+                          return staff_command::SwitchSession{std::move(id)};
+                        },
+                        [&](const staff_intent::PrintTestSlip&) -> std::optional<StaffCommand> {
+                          m_lock.record_action("print test slip", now);
+                          return staff_command::PrintTestSlip{};
+                        },
+                        [&](const staff_intent::Reprint& r) -> std::optional<StaffCommand> {
+                          m_lock.record_action("reprint slip " + r.reference, now);
+                          return staff_command::Reprint{r.reference};
+                        },
+                        [&](const staff_intent::ResendOutbox&) -> std::optional<StaffCommand> {
+                          m_lock.record_action("resend outbox", now);
+                          return staff_command::ResendOutbox{};
+                        },
+                        [&](const staff_intent::SyncNow&) -> std::optional<StaffCommand> {
+                          m_lock.record_action("sync now", now);
+                          return staff_command::SyncNow{};
+                        },
+                        [&](const staff_intent::Restart&) -> std::optional<StaffCommand> {
+                          if (!m_view.restart_armed) {
+                            m_view.restart_armed = true;
+                            return std::nullopt;
+                          }
+                          m_view.restart_armed = false;
+                          m_lock.record_action("restart the kiosk", now);
+                          return staff_command::Restart{};
+                        },
+                        [](const auto&) -> std::optional<StaffCommand> { return std::nullopt; },
+                    },
+                    intent);
 }
 
 void StaffMode::submit(SteadyTime now) {

@@ -59,7 +59,7 @@ struct StaffView {
   std::vector<StaffSessionChoice> sessions;
   bool sessions_loading = false;
   bool sessions_failed = false;
-  std::vector<std::string> active_sessions;  // the profile's session ids in force ([] = every)
+  std::vector<std::string> active_sessions;   // the profile's session ids in force ([] = every)
   std::optional<std::string> chosen_session;  // picked in the list, not switched yet
   std::vector<StaffReprintChoice> reprints;
   bool restart_armed = false;  // "restart" asks again before it acts
@@ -82,8 +82,8 @@ struct Restart {};
 
 using StaffCommand =
     std::variant<staff_command::LoadSessions, staff_command::SwitchSession,
-                 staff_command::PrintTestSlip, staff_command::Reprint,
-                 staff_command::ResendOutbox, staff_command::SyncNow, staff_command::Restart>;
+                 staff_command::PrintTestSlip, staff_command::Reprint, staff_command::ResendOutbox,
+                 staff_command::SyncNow, staff_command::Restart>;
 
 /// What the staff screens ask for.
 namespace staff_intent {
@@ -112,11 +112,11 @@ struct ReloadSessions {};
 }  // namespace staff_intent
 
 using StaffIntent =
-    std::variant<staff_intent::Open, staff_intent::Digit, staff_intent::Erase,
-                 staff_intent::Submit, staff_intent::Close, staff_intent::ShowPanel,
-                 staff_intent::ChooseSession, staff_intent::SwitchSession,
-                 staff_intent::PrintTestSlip, staff_intent::Reprint, staff_intent::ResendOutbox,
-                 staff_intent::SyncNow, staff_intent::Restart, staff_intent::ReloadSessions>;
+    std::variant<staff_intent::Open, staff_intent::Digit, staff_intent::Erase, staff_intent::Submit,
+                 staff_intent::Close, staff_intent::ShowPanel, staff_intent::ChooseSession,
+                 staff_intent::SwitchSession, staff_intent::PrintTestSlip, staff_intent::Reprint,
+                 staff_intent::ResendOutbox, staff_intent::SyncNow, staff_intent::Restart,
+                 staff_intent::ReloadSessions>;
 
 /// The longest PIN the keypad takes (kioskctl pin-hash takes 4 to 12 digits).
 inline constexpr std::size_t k_max_pin_digits = 12;
@@ -162,7 +162,9 @@ class StaffMode {
 
   // What the app reports back.
   void set_sessions(tl::expected<std::vector<StaffSessionChoice>, std::string> sessions);
-  void set_active_sessions(std::vector<std::string> ids) { m_view.active_sessions = std::move(ids); }
+  void set_active_sessions(std::vector<std::string> ids) {
+    m_view.active_sessions = std::move(ids);
+  }
   void set_reprints(std::vector<StaffReprintChoice> reprints) {
     m_view.reprints = std::move(reprints);
   }
@@ -185,8 +187,8 @@ class StaffMode {
   StaffView m_view;
   std::string m_pin;  // wiped after each check and when the screen closes
   std::optional<StaffCard> m_card;
-  std::uint64_t m_serial = 0;  // bumped when the screen closes: late PIN answers are dropped
-  SteadyTime m_checked_at{};   // when the PIN being checked was submitted
+  std::uint64_t m_serial = 0;      // bumped when the screen closes: late PIN answers are dropped
+  SteadyTime m_checked_at{};       // when the PIN being checked was submitted
   SteadyTime m_unlock_activity{};  // the unlock screen's last touch
   /// Lives as long as the object; a PIN check finishing after it died is
   /// dropped (the continuation holds a weak reference).

@@ -86,10 +86,15 @@ std::optional<double> KioskUi::next_animation_frame(const JourneyView& view, con
 }
 
 std::vector<StaffIntent> KioskUi::draw_staff(const StaffView& view, const StaffInfo& info,
-                                            Lang lang, double anim_time) {
+                                             Lang lang, double anim_time) {
   use_palette(normal_palette());
-  const UiContext ctx{m_fonts.normal, m_scale,   anim_time, &m_audit,
-                      nullptr,        nullptr,   Tr(m_translations.get(), lang)};
+  const UiContext ctx{m_fonts.normal,
+                      m_scale,
+                      anim_time,
+                      &m_audit,
+                      nullptr,
+                      nullptr,
+                      Tr(m_translations.get(), lang)};
   return ui::draw_staff(ctx, view, info);
 }
 

@@ -7,9 +7,9 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr float k_bar = 110.0f;     // the staff header's height
-constexpr float k_margin = 48.0f;   // around the content
-constexpr float k_row = 96.0f;      // a touch target's height in the panels
+constexpr float k_bar = 110.0f;    // the staff header's height
+constexpr float k_margin = 48.0f;  // around the content
+constexpr float k_row = 96.0f;     // a touch target's height in the panels
 
 struct Out {
   std::vector<StaffIntent>& intents;
@@ -18,11 +18,16 @@ struct Out {
 
 std::string_view panel_title(const UiContext& ctx, StaffPanel p) {
   switch (p) {
-    case StaffPanel::status: return ctx.tr("Tình trạng");
-    case StaffPanel::session: return ctx.tr("Phiên giao dịch");
-    case StaffPanel::devices: return ctx.tr("Máy in và máy quét");
-    case StaffPanel::slips: return ctx.tr("In lại phiếu");
-    case StaffPanel::logs: return ctx.tr("Nhật ký");
+    case StaffPanel::status:
+      return ctx.tr("Tình trạng");
+    case StaffPanel::session:
+      return ctx.tr("Phiên giao dịch");
+    case StaffPanel::devices:
+      return ctx.tr("Máy in và máy quét");
+    case StaffPanel::slips:
+      return ctx.tr("In lại phiếu");
+    case StaffPanel::logs:
+      return ctx.tr("Nhật ký");
   }
   return {};
 }
@@ -89,14 +94,14 @@ void draw_unlock(const UiContext& ctx, const StaffView& view, Out out) {
   const float step = ctx.px(44);
   const float dots_w = static_cast<float>(view.pin_length) * step;
   for (std::size_t i = 0; i < view.pin_length; ++i) {
-    dl->AddCircleFilled(ImVec2(box_pos.x + (box.x - dots_w) / 2 + step * (0.5f + i),
-                               box_pos.y + box.y / 2),
-                        dot, colour::k_text, 20);
+    dl->AddCircleFilled(
+        ImVec2(box_pos.x + (box.x - dots_w) / 2 + step * (0.5f + i), box_pos.y + box.y / 2), dot,
+        colour::k_text, 20);
   }
   if (view.checking) {
     const std::string_view s = ctx.tr("Đang kiểm tra…");
-    const ImVec2 ts =
-        ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size());
+    const ImVec2 ts = ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, s.data(),
+                                                    s.data() + s.size());
     draw_text(ctx, dl, ctx.fonts.body,
               ImVec2(box_pos.x + (box.x - ts.x) / 2, box_pos.y + (box.y - ts.y) / 2),
               colour::k_muted, s);
@@ -151,17 +156,16 @@ void fact(const UiContext& ctx, std::string_view label, std::string_view value, 
   const float w = ImGui::GetContentRegionAvail().x - label_w;
   draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + label_w, pos.y),
             value_colour != 0 ? value_colour : colour::k_text, value, w);
-  ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x,
-                      std::max(text_height(ctx.fonts.bold, value, w),
-                               ctx.fonts.body->FontSize) + ctx.px(6)));
+  ImGui::Dummy(ImVec2(
+      ImGui::GetContentRegionAvail().x,
+      std::max(text_height(ctx.fonts.bold, value, w), ctx.fonts.body->FontSize) + ctx.px(6)));
 }
 
 void draw_status(const UiContext& ctx, const StaffInfo& info, const StaffView& view, Out out) {
   const float label_w = ctx.px(360);
   begin_details(ctx, "##status-facts", ctx.px(k_row + 8));
-  fact(ctx, ctx.tr("Ki-ốt"), info.kiosk_name.empty() ? info.kiosk_id
-                                                     : info.kiosk_id + " · " + info.kiosk_name,
-       label_w);
+  fact(ctx, ctx.tr("Ki-ốt"),
+       info.kiosk_name.empty() ? info.kiosk_id : info.kiosk_id + " · " + info.kiosk_name, label_w);
   fact(ctx, ctx.tr("Phiên bản"), info.version, label_w);
   fact(ctx, ctx.tr("Cấu hình"), info.profile_source, label_w);
   if (info.profile_pending) {
@@ -181,16 +185,15 @@ void draw_status(const UiContext& ctx, const StaffInfo& info, const StaffView& v
   fact(ctx, ctx.tr("Mạng"), info.online ? ctx.tr("Đã kết nối máy chủ") : ctx.tr("Mất kết nối"),
        label_w, info.online ? colour::k_primary : colour::k_danger);
   fact(ctx, ctx.tr("Đồng bộ lần cuối"),
-       info.last_sync.empty()
-           ? std::string(ctx.tr("Chưa đồng bộ"))
-           : fmt::format("{} · {}", info.last_sync,
-                     ctx.trn("{} việc làm", "{} việc làm", static_cast<long long>(info.vacancy_count))),
+       info.last_sync.empty() ? std::string(ctx.tr("Chưa đồng bộ"))
+                              : fmt::format("{} · {}", info.last_sync,
+                                            ctx.trn("{} việc làm", "{} việc làm",
+                                                    static_cast<long long>(info.vacancy_count))),
        label_w);
   fact(ctx, ctx.tr("Hàng đợi gửi"),
-       info.outbox_pending == 0
-           ? std::string(ctx.tr("Trống"))
-           : ctx.trn("{} yêu cầu chờ gửi", "{} yêu cầu chờ gửi",
-                     static_cast<long long>(info.outbox_pending)),
+       info.outbox_pending == 0 ? std::string(ctx.tr("Trống"))
+                                : ctx.trn("{} yêu cầu chờ gửi", "{} yêu cầu chờ gửi",
+                                          static_cast<long long>(info.outbox_pending)),
        label_w, info.outbox_pending == 0 ? 0 : colour::k_danger);
   fact(ctx, ctx.tr("Máy in"), ctx.tr(info.printer_state), label_w);
   fact(ctx, ctx.tr("Máy quét"), ctx.tr(info.scanner_state), label_w);
@@ -221,30 +224,31 @@ void draw_sessions(const UiContext& ctx, const StaffView& view, Out out) {
   const float width = ImGui::GetContentRegionAvail().x;
   begin_details(ctx, "##sessions", ctx.px(k_row + 8));
   const auto row = [&](const std::string& id, std::string_view title, std::string_view detail) {
-    const bool active = id.empty() ? view.active_sessions.empty()
-                                   : std::find(view.active_sessions.begin(),
-                                               view.active_sessions.end(),
-                                               id) != view.active_sessions.end();
+    const bool active = id.empty()
+                            ? view.active_sessions.empty()
+                            : std::find(view.active_sessions.begin(), view.active_sessions.end(),
+                                        id) != view.active_sessions.end();
     const bool chosen = view.chosen_session && *view.chosen_session == id;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x - ctx.px(16);
     const float inner = w - ctx.px(48) - ctx.px(200);
-    const float h = std::max(ctx.px(k_row), text_height(ctx.fonts.bold, title, inner) +
-                                                 text_height(ctx.fonts.small, detail, inner) +
-                                                 ctx.px(36));
+    const float h =
+        std::max(ctx.px(k_row), text_height(ctx.fonts.bold, title, inner) +
+                                    text_height(ctx.fonts.small, detail, inner) + ctx.px(36));
     const std::string button_id = "##session-" + (id.empty() ? std::string("all") : id);
     const bool tapped = ImGui::InvisibleButton(button_id.c_str(), ImVec2(w, h)) && !was_drag();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
-                      chosen ? colour::k_chip : colour::k_card, ctx.px(12));
-    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), chosen ? colour::k_primary : colour::k_card_border,
-                ctx.px(12), 0, ctx.px(chosen ? 4.0f : colour::k_border_px));
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), chosen ? colour::k_chip : colour::k_card,
+                      ctx.px(12));
+    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h),
+                chosen ? colour::k_primary : colour::k_card_border, ctx.px(12), 0,
+                ctx.px(chosen ? 4.0f : colour::k_border_px));
     draw_text(ctx, dl, ctx.fonts.bold, ImVec2(pos.x + ctx.px(24), pos.y + ctx.px(16)),
               colour::k_text, title, inner);
-    draw_text(ctx, dl, ctx.fonts.small,
-              ImVec2(pos.x + ctx.px(24),
-                     pos.y + ctx.px(20) + text_height(ctx.fonts.bold, title, inner)),
-              colour::k_muted, detail, inner);
+    draw_text(
+        ctx, dl, ctx.fonts.small,
+        ImVec2(pos.x + ctx.px(24), pos.y + ctx.px(20) + text_height(ctx.fonts.bold, title, inner)),
+        colour::k_muted, detail, inner);
     if (active) {
       const std::string_view s = ctx.tr("Đang dùng");
       const ImVec2 ts = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
@@ -310,7 +314,8 @@ void draw_devices(const UiContext& ctx, const StaffInfo& info, Out out) {
     const float w = std::min(width, h * info.preview_aspect);
     ImGui::Image(info.preview, ImVec2(w, w / info.preview_aspect));
   } else if (info.decode_stats.empty()) {
-    text(ctx, ctx.fonts.small, colour::k_muted, ctx.tr("Không có camera: không có hình xem trước."));
+    text(ctx, ctx.fonts.small, colour::k_muted,
+         ctx.tr("Không có camera: không có hình xem trước."));
   }
   end_details(ctx);
 }
@@ -328,11 +333,10 @@ void draw_slips(const UiContext& ctx, const StaffView& view, Out out) {
   for (const auto& r : view.reprints) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float bw = ctx.px(260);
-    draw_text(ctx, ImGui::GetWindowDrawList(), ctx.fonts.bold,
-              ImVec2(pos.x, pos.y + ctx.px(14)), colour::k_text, r.reference);
-    draw_text(ctx, ImGui::GetWindowDrawList(), ctx.fonts.small,
-              ImVec2(pos.x, pos.y + ctx.px(56)), colour::k_muted,
-              fit_line(ctx.fonts.small, r.label, width - bw - ctx.px(24)));
+    draw_text(ctx, ImGui::GetWindowDrawList(), ctx.fonts.bold, ImVec2(pos.x, pos.y + ctx.px(14)),
+              colour::k_text, r.reference);
+    draw_text(ctx, ImGui::GetWindowDrawList(), ctx.fonts.small, ImVec2(pos.x, pos.y + ctx.px(56)),
+              colour::k_muted, fit_line(ctx.fonts.small, r.label, width - bw - ctx.px(24)));
     ImGui::SetCursorScreenPos(ImVec2(pos.x + width - bw, pos.y));
     const std::string id = "##reprint-" + r.reference;
     if (button(ctx, id.c_str(), ctx.tr("In lại"), ImVec2(bw, ctx.px(k_row)))) {
@@ -407,11 +411,21 @@ void draw_panels(const UiContext& ctx, const StaffView& view, const StaffInfo& i
   }
   ImGui::Dummy(ImVec2(0, ctx.px(8)));
   switch (view.panel) {
-    case StaffPanel::status: draw_status(ctx, info, view, out); break;
-    case StaffPanel::session: draw_sessions(ctx, view, out); break;
-    case StaffPanel::devices: draw_devices(ctx, info, out); break;
-    case StaffPanel::slips: draw_slips(ctx, view, out); break;
-    case StaffPanel::logs: draw_logs(ctx, info); break;
+    case StaffPanel::status:
+      draw_status(ctx, info, view, out);
+      break;
+    case StaffPanel::session:
+      draw_sessions(ctx, view, out);
+      break;
+    case StaffPanel::devices:
+      draw_devices(ctx, info, out);
+      break;
+    case StaffPanel::slips:
+      draw_slips(ctx, view, out);
+      break;
+    case StaffPanel::logs:
+      draw_logs(ctx, info);
+      break;
   }
   ImGui::EndChild();
 }

@@ -17,22 +17,22 @@ struct StaffInfo {
   std::string kiosk_id;
   std::string kiosk_name;
   std::string version;
-  std::string clock_text;          // "09:41"
-  std::string profile_source;      // where the profile in force came from (file, central, staff)
-  bool profile_pending = false;    // a central profile waits for the session to end
-  bool restart_needed = false;     // a setting in force only after a restart changed
-  bool online = false;             // the last sync reached the central API
-  std::string last_sync;           // "08:30", or "" when never
+  std::string clock_text;        // "09:41"
+  std::string profile_source;    // where the profile in force came from (file, central, staff)
+  bool profile_pending = false;  // a central profile waits for the session to end
+  bool restart_needed = false;   // a setting in force only after a restart changed
+  bool online = false;           // the last sync reached the central API
+  std::string last_sync;         // "08:30", or "" when never
   std::size_t vacancy_count = 0;
   std::size_t outbox_pending = 0;  // bookings and interests not yet delivered
   std::string printer_state;       // msgid: "Sẵn sàng", "Hết giấy", …
   std::string printer_uri;
-  std::string scanner_state;       // msgid
+  std::string scanner_state;  // msgid
   std::vector<std::string> scanner_sources;
-  ImTextureID preview = nullptr;   // the camera's live picture, or null
+  ImTextureID preview = nullptr;  // the camera's live picture, or null
   float preview_aspect = 4.0f / 3.0f;
-  std::string decode_stats;        // "12,1 hình/giây · …", "" without a camera
-  std::string last_scan;           // what the last scan was, masked; "" when none
+  std::string decode_stats;            // "12,1 hình/giây · …", "" without a camera
+  std::string last_scan;               // what the last scan was, masked; "" when none
   std::vector<std::string> log_lines;  // the newest last; free of personal data
 };
 

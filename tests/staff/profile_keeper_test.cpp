@@ -70,9 +70,9 @@ TEST_F(ProfileKeeperTest, LayersLocalThenLastGoodCentralThenStaff) {
   std::ofstream(dir / "staff.toml") << "[session]\nsession_ids = [\"pgd-b\"]\n";
   auto keeper = ProfileKeeper::load(local_path());
   ASSERT_TRUE(keeper) << keeper.error().to_string();
-  EXPECT_EQ(keeper->profile().session.idle_timeout, std::chrono::seconds{120});  // central
+  EXPECT_EQ(keeper->profile().session.idle_timeout, std::chrono::seconds{120});         // central
   EXPECT_EQ(keeper->profile().session.session_ids, std::vector<std::string>{"pgd-b"});  // staff
-  EXPECT_EQ(keeper->profile().kiosk.id, "hn-07");  // local
+  EXPECT_EQ(keeper->profile().kiosk.id, "hn-07");                                       // local
   EXPECT_EQ(keeper->effective().origin_of("session.session_ids"), "staff");
   EXPECT_EQ(keeper->sources(), "kiosk.toml + central \"e1\" + staff");
 }
@@ -170,8 +170,7 @@ TEST_F(ProfileKeeperTest, StaffSessionsAreWrittenAsTheTopLayerAndOutliveARestart
   keeper->commit(std::move(*next));
   auto again = ProfileKeeper::load(local_path());
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->profile().session.session_ids,
-            std::vector<std::string>{"pgd-20261127-bdxn"});
+  EXPECT_EQ(again->profile().session.session_ids, std::vector<std::string>{"pgd-20261127-bdxn"});
   // Back to every session: an empty list, still from the staff layer.
   auto all = again->set_staff_sessions({});
   ASSERT_TRUE(all);

@@ -16,22 +16,24 @@ namespace sc = staff_command;
 class StaffModeTest : public ::testing::Test {
  protected:
   StaffModeTest()
-      : mode({}, [this](const StaffAuditEvent& e) { audit.push_back(e.describe()); },
-             [this](const std::string& pin) -> std::optional<int> {
-               checked.push_back(pin.size());  // never the digits themselves
-               if (pin == "246810") {
-                 return 2;
-               }
-               return std::nullopt;
-             },
-             [this](std::string_view text) -> tl::expected<StaffCard, StaffCardError> {
-               if (text == "KIOSK-STAFF:1:good.sig") {
-                 return StaffCard{"staff-017", "Lan", {}};
-               }
-               return tl::unexpected(text == "KIOSK-STAFF:1:old.sig" ? StaffCardError::expired
-                                                                    : StaffCardError::bad_signature);
-             },
-             runner) {}
+      : mode(
+            {}, [this](const StaffAuditEvent& e) { audit.push_back(e.describe()); },
+            [this](const std::string& pin) -> std::optional<int> {
+              checked.push_back(pin.size());  // never the digits themselves
+              if (pin == "246810") {
+                return 2;
+              }
+              return std::nullopt;
+            },
+            [this](std::string_view text) -> tl::expected<StaffCard, StaffCardError> {
+              if (text == "KIOSK-STAFF:1:good.sig") {
+                return StaffCard{"staff-017", "Lan", {}};
+              }
+              return tl::unexpected(text == "KIOSK-STAFF:1:old.sig"
+                                        ? StaffCardError::expired
+                                        : StaffCardError::bad_signature);
+            },
+            runner) {}
 
   void type(const std::string& pin) {
     for (char c : pin) {
@@ -133,7 +135,8 @@ TEST_F(StaffModeTest, ActionsAreAuditedUnderTheUnlockerAndReturnedToTheApp) {
   ASSERT_TRUE(load);
   EXPECT_TRUE(std::holds_alternative<sc::LoadSessions>(*load));
   EXPECT_TRUE(mode.view().sessions_loading);
-  mode.set_sessions(std::vector<StaffSessionChoice>{{"pgd-a", "A", "", ""}, {"pgd-b", "B", "", ""}});
+  mode.set_sessions(
+      std::vector<StaffSessionChoice>{{"pgd-a", "A", "", ""}, {"pgd-b", "B", "", ""}});
   EXPECT_FALSE(mode.view().sessions_loading);
   EXPECT_FALSE(mode.handle(si::SwitchSession{}, t0));  // nothing chosen yet
   mode.handle(si::ChooseSession{"pgd-b"}, t0);
@@ -145,8 +148,7 @@ TEST_F(StaffModeTest, ActionsAreAuditedUnderTheUnlockerAndReturnedToTheApp) {
   EXPECT_TRUE(std::holds_alternative<sc::PrintTestSlip>(*mode.handle(si::PrintTestSlip{}, t0)));
   EXPECT_TRUE(std::holds_alternative<sc::ResendOutbox>(*mode.handle(si::ResendOutbox{}, t0)));
   EXPECT_TRUE(std::holds_alternative<sc::SyncNow>(*mode.handle(si::SyncNow{}, t0)));
-  EXPECT_EQ(std::get<sc::Reprint>(*mode.handle(si::Reprint{"HN-7Q2K"}, t0)).reference,
-            "HN-7Q2K");
+  EXPECT_EQ(std::get<sc::Reprint>(*mode.handle(si::Reprint{"HN-7Q2K"}, t0)).reference, "HN-7Q2K");
   EXPECT_EQ(audit.back(), "card staff-017 action (reprint slip HN-7Q2K)");
   // Restart asks twice; anything in between disarms it.
   EXPECT_FALSE(mode.handle(si::Restart{}, t0));

@@ -52,7 +52,7 @@ class StaffSwitch : public ::testing::Test {
     auto port = central->start();
     ASSERT_TRUE(port) << port.error();
     today = format_iso_date(vn_date(std::chrono::time_point_cast<std::chrono::seconds>(
-                                        std::chrono::system_clock::now())))
+                                std::chrono::system_clock::now())))
                 .substr(0, 10);
   }
   void TearDown() override {
@@ -79,7 +79,8 @@ class StaffSwitch : public ::testing::Test {
         << "[logging]\ndirectory = \"\"\n"
         << "[data]\nwards_file = \"" << KIOSK_WARDS_FILE << "\"\nstore_path = \""
         << (dir / "kiosk.db").string() << "\"\n"
-        << "[staff]\ncard_pubkey = \"" << centre.public_b64() << "\"\n"
+        << "[staff]\ncard_pubkey = \"" << centre.public_b64()
+        << "\"\n"
         // PIN 2468 (kioskctl pin-hash) in slot 1.
         << "pin_hashes = [\"$argon2id$v=19$m=65536,t=3,p=1$3ZI1EVcQ9COJAu9lgPOwOw$"
            "b9muGIOcp80ZPIDEqTyezPhl9x1M5niNy3uGg1EjpP0\"]\n";
@@ -111,8 +112,8 @@ class StaffSwitch : public ::testing::Test {
   bool tap(const std::string& id) {
     runtime->step(5ms);  // a fresh frame, so the targets are current
     const auto& targets = runtime->audit().targets();
-    const auto it = std::find_if(targets.begin(), targets.end(),
-                                 [&](const auto& t) { return t.id == id; });
+    const auto it =
+        std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return t.id == id; });
     if (it == targets.end()) {
       ADD_FAILURE() << "no button " << id << " on screen";
       return false;

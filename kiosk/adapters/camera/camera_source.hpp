@@ -74,8 +74,10 @@ class CameraSource final : public CodeSource, public PreviewSource {
     DecodeStats d;
     d.decoded = s.decoded;
     d.scans = s.scans;
-    d.mean_decode_ms = s.decoded == 0 ? 0 : static_cast<long>(s.decode_time.count() / 1000 /
-                                                              static_cast<long>(s.decoded));
+    d.mean_decode_ms =
+        s.decoded == 0
+            ? 0
+            : static_cast<long>(s.decode_time.count() / 1000 / static_cast<long>(s.decoded));
     d.max_decode_ms = static_cast<long>(s.max_decode_time.count() / 1000);
     return d;
   }
