@@ -254,6 +254,9 @@ welcome_animation = $2
 [logging]
 level = "info"
 directory = "$3/logs"
+# Logs are shipped as on a real kiosk (the development server takes /v1/logs).
+otlp_endpoint = "http://127.0.0.1:$4"
+spool_dir = "$3/logspool"
 
 [data]
 wards_file = "$root/assets/data/vn-admin-2025/hanoi_wards.json"
