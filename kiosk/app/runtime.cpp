@@ -78,7 +78,7 @@ bool needs_restart(const Profile& a, const Profile& b) {
 // What a scan was, for the staff screen: never a name, an ID number only masked.
 std::string describe_scan(const std::string& text, WallTime at, const Tr& tr) {
   const std::string when = format_vn_hhmm(at);
-  if (text.rfind(k_staff_card_prefix.substr(0, 12), 0) == 0) {
+  if (is_staff_card_text(text)) {
     return tr.trf("{} · thẻ nhân viên", when);
   }
   auto id = parse_citizen_id(text);
@@ -226,7 +226,7 @@ void Runtime::on_scan(ScanEvent e) {
   const WallTime now = m_clock.wall();
   const Tr staff_tr(m_translations.get(), m_journey.config().default_lang);
   m_last_scan = describe_scan(e.bytes, now, staff_tr);
-  const bool staff_card = e.bytes.rfind(k_staff_card_prefix.substr(0, 12), 0) == 0;
+  const bool staff_card = is_staff_card_text(e.bytes);
   if (!staff_card && m_staff.open() && !m_staff.unlocked()) {
     // Someone found the gesture, or staff gave up: a card held to the
     // scanner means a job seeker is here. The keypad makes way.
@@ -306,25 +306,19 @@ void Runtime::publish_heartbeat() const {
   HeartbeatStatus h;
   h.last_sync = m_synced_at ? format_iso8601_vn(*m_synced_at) : "";
   h.outbox_depth = m_outbox_pending;
-  const std::string printer = static_cast<const PrinterMonitor&>(*m_printer).state();
-  h.printer = printer == N_("Sẵn sàng (lần in cuối thành công)") ? "ok"
-              : printer == N_("Hết giấy")                        ? "paper_out"
-              : printer == N_("Không kết nối được máy in")       ? "offline"
-              : printer == N_("Lỗi khi in")                      ? "error"
-                                                                 : "unknown";
+  h.printer = std::string(printer_state_code(m_printer->state()));
   h.camera = m_preview_source == nullptr ? "none" : m_scanner_ready ? "ok" : "missing";
   m_heartbeat(std::move(h));
 }
 
 std::string Runtime::status_summary() const {
   // For operators (systemctl status, the journal): English, no personal data.
-  const std::string printer = static_cast<const PrinterMonitor&>(*m_printer).state();
   return fmt::format("{} · {} vacancies · {} · outbox {} · printer: {} · scanner {}",
                      m_staff.open()           ? "staff mode"
                      : m_journey.has_person() ? "in use"
                                               : "ready",
                      m_vacancy_count, m_online ? "online" : "offline", m_outbox_pending,
-                     Tr(m_translations.get(), Lang::en).tr(printer),
+                     Tr(m_translations.get(), Lang::en).tr(printer_state_msgid(m_printer->state())),
                      m_scanner_ready ? "ready" : "unavailable");
 }
 
@@ -572,7 +566,7 @@ ui::StaffInfo Runtime::staff_info() const {
   s.last_sync = m_synced_at ? format_vn_hhmm(*m_synced_at) : "";
   s.vacancy_count = m_vacancy_count;
   s.outbox_pending = m_outbox_pending;
-  s.printer_state = static_cast<const PrinterMonitor&>(*m_printer).state();
+  s.printer_state = std::string(printer_state_msgid(m_printer->state()));
   s.printer_uri = p.printer.uri;
   s.scanner_sources = p.scanner.sources;
   s.scanner_state = p.scanner.sources.empty() ? N_("Chưa cấu hình máy quét")
@@ -591,7 +585,9 @@ ui::StaffInfo Runtime::staff_info() const {
     }
   }
   s.last_scan = m_last_scan;
-  s.log_lines = recent_log_lines(k_log_lines);
+  if (m_staff.view().panel == StaffPanel::logs) {
+    s.log_lines = recent_log_lines(k_log_lines);  // copied only while shown
+  }
   return s;
 }
 

@@ -21,6 +21,7 @@
 #include "app/beeper.hpp"
 #include "app/outbox_sender.hpp"
 #include "app/preview_texture.hpp"
+#include "app/printer_monitor.hpp"
 #include "app/profile_keeper.hpp"
 #include "app/slip_picture.hpp"
 #include "app/speech_service.hpp"
@@ -131,7 +132,7 @@ class Runtime {
   std::unique_ptr<CentralApi> m_sync_api;
   std::unique_ptr<VacancyStore> m_store;
   std::unique_ptr<BookingOutbox> m_outbox;
-  std::unique_ptr<Printer> m_printer;
+  std::unique_ptr<PrinterMonitor> m_printer;  // remembers how the last print went
   WorkerRunner m_workers;
   Journey m_journey;
   StaffMode m_staff;

@@ -35,8 +35,12 @@ std::string_view error_code(StaffCardError e) {
   return "unknown";
 }
 
+bool is_staff_card_text(std::string_view text) {
+  return text.starts_with(k_any_staff_prefix);
+}
+
 tl::expected<StaffCardText, StaffCardError> split_staff_card(std::string_view text) {
-  if (!text.starts_with(k_any_staff_prefix)) {
+  if (!is_staff_card_text(text)) {
     return tl::unexpected(StaffCardError::not_a_staff_card);
   }
   if (!text.starts_with(k_staff_card_prefix)) {

@@ -40,6 +40,10 @@ struct StaffCardText {
   std::string_view signature;    // base64url
 };
 
+/// True when a scanned text claims to be a staff card (of any version):
+/// the runtime hands it to staff mode, never to the job seeker's journey.
+bool is_staff_card_text(std::string_view text);
+
 /// Splits a scanned text. not_a_staff_card when it does not start with
 /// "KIOSK-STAFF:" (any other QR code); malformed for another version, a
 /// missing '.' or an empty part. The views point into `text`.
