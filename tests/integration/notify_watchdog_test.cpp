@@ -19,6 +19,8 @@
 #include <optional>
 #include <string>
 
+#include "support/temp_dir.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -71,9 +73,6 @@ bool has_line(const std::string& message, const std::string& line) {
 class NotifyWatchdog : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir = fs::temp_directory_path() / ("kiosk-notify-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
     std::ofstream out(dir / "kiosk.toml");
     // An API nobody answers: the kiosk runs offline, which it must anyway.
     out << "[kiosk]\nid = \"hn-notify\"\n"
@@ -90,7 +89,6 @@ class NotifyWatchdog : public ::testing::Test {
       ::kill(child, SIGKILL);
       ::waitpid(child, nullptr, 0);
     }
-    fs::remove_all(dir);
   }
 
   void start(const NotifySocket&, std::chrono::microseconds watchdog) {
@@ -109,7 +107,8 @@ class NotifyWatchdog : public ::testing::Test {
     }
   }
 
-  fs::path dir;
+  kiosk::test::TempDir temp;  // removed with the fixture
+  const fs::path dir = temp.path();
   pid_t child = -1;
 };
 

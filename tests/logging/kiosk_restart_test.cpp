@@ -22,7 +22,7 @@
 
 #include "free_port.hpp"
 #include "http_client.hpp"
-#include "spool_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "tools/central_dev/dev_central.hpp"
 
 namespace kiosk {

@@ -25,7 +25,7 @@
 #include "free_port.hpp"
 #include "http_client.hpp"
 #include "personal_data.hpp"
-#include "spool_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "tools/central_dev/dev_central.hpp"
 
 namespace kiosk {

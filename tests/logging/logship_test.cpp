@@ -17,7 +17,7 @@
 #include "adapters/logship/log_shipping.hpp"
 #include "adapters/logship/log_spool.hpp"
 #include "adapters/logship/otlp_json.hpp"
-#include "spool_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace kiosk {
 namespace {

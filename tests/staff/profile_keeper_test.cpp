@@ -14,6 +14,7 @@
 #include "adapters/curl/curl_central_api.hpp"
 #include "adapters/factory/central_profile_cache.hpp"
 #include "support/ed25519_signer.hpp"
+#include "support/temp_dir.hpp"
 #include "tools/central_dev/dev_central.hpp"
 
 namespace kiosk {
@@ -24,9 +25,6 @@ namespace fs = std::filesystem;
 class ProfileKeeperTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir = fs::temp_directory_path() / ("kiosk-keeper-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
     dev::DevCentralOptions options;
     options.vacancies = 20;
     central = std::make_unique<dev::DevCentral>(options);
@@ -34,10 +32,7 @@ class ProfileKeeperTest : public ::testing::Test {
     ASSERT_TRUE(port) << port.error();
     write_local();
   }
-  void TearDown() override {
-    central->stop();
-    fs::remove_all(dir);
-  }
+  void TearDown() override { central->stop(); }
 
   void write_local(const std::string& extra = "") {
     std::ofstream out(dir / "kiosk.toml");
@@ -57,7 +52,8 @@ class ProfileKeeperTest : public ::testing::Test {
     return std::make_unique<CurlCentralApi>(s);
   }
 
-  fs::path dir;
+  test::TempDir temp;  // removed with the fixture
+  const fs::path dir = temp.path();
   std::unique_ptr<dev::DevCentral> central;
   test_support::Ed25519Signer centre;
 };

@@ -17,6 +17,7 @@
 #include "app/runtime.hpp"
 #include "core/time.hpp"
 #include "support/ed25519_signer.hpp"
+#include "support/temp_dir.hpp"
 #include "tools/central_dev/dev_central.hpp"
 
 namespace kiosk {
@@ -43,9 +44,6 @@ std::string base64url(std::string_view bytes) {
 class StaffSwitch : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir = fs::temp_directory_path() / ("kiosk-staff-switch-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
     dev::DevCentralOptions options;
     options.vacancies = 400;
     central = std::make_unique<dev::DevCentral>(options);
@@ -58,7 +56,6 @@ class StaffSwitch : public ::testing::Test {
   void TearDown() override {
     runtime.reset();
     central->stop();
-    fs::remove_all(dir);
   }
 
   std::string general_session() const {
@@ -91,6 +88,16 @@ class StaffSwitch : public ::testing::Test {
         R"({"id":"staff-017","name_hint":"Lan","expires":"2099-12-31T23:59:59+07:00"})";
     const std::string signed_part = "KIOSK-STAFF:1:" + base64url(payload);
     return signed_part + "." + base64url(centre.sign(signed_part));
+  }
+
+  /// The kiosk on today's general session, its buttons recorded for tap().
+  void start_kiosk() {
+    write_profile(general_session());
+    auto parts = build_runtime_parts((dir / "kiosk.toml").string(), true);
+    ASSERT_TRUE(parts) << parts.error();
+    runtime = std::make_unique<Runtime>(std::move(*parts));
+    runtime->audit().record_text(true);
+    runtime->start();
   }
 
   /// Steps the loop until `done` holds (or ~20 s pass).
@@ -157,7 +164,8 @@ class StaffSwitch : public ::testing::Test {
     return ids;
   }
 
-  fs::path dir;
+  test::TempDir temp;  // removed with the fixture
+  const fs::path dir = temp.path();
   std::unique_ptr<dev::DevCentral> central;
   std::string today;
   test_support::Ed25519Signer centre;       // signs staff cards
@@ -170,12 +178,7 @@ TEST_F(StaffSwitch, SwitchingTheSessionOnTheStaffScreenChangesTheNextSeekersMatc
   // beside the staff's choice (layers: local, central, staff).
   const std::string central_body = "[session]\nidle_timeout_s = 120\n";
   central->set_kiosk_profile("hn-test-07", central_body, profile_key.sign_b64(central_body));
-  write_profile(general_session());
-  auto parts = build_runtime_parts((dir / "kiosk.toml").string(), true);
-  ASSERT_TRUE(parts) << parts.error();
-  runtime = std::make_unique<Runtime>(std::move(*parts));
-  runtime->audit().record_text(true);
-  runtime->start();
+  ASSERT_NO_FATAL_FAILURE(start_kiosk());
   ASSERT_TRUE(step_until([&] { return !runtime->journey().view().catalog_empty; }))
       << "the catalogue never arrived";
 
@@ -231,12 +234,7 @@ TEST_F(StaffSwitch, SwitchingTheSessionOnTheStaffScreenChangesTheNextSeekersMatc
 }
 
 TEST_F(StaffSwitch, TheHiddenGestureAndThePinOpenStaffModeWhichPrintsATestSlip) {
-  write_profile(general_session());
-  auto parts = build_runtime_parts((dir / "kiosk.toml").string(), true);
-  ASSERT_TRUE(parts) << parts.error();
-  runtime = std::make_unique<Runtime>(std::move(*parts));
-  runtime->audit().record_text(true);
-  runtime->start();
+  ASSERT_NO_FATAL_FAILURE(start_kiosk());
   // A job seeker who found the gesture: their card closes the keypad and
   // starts their session.
   for (int i = 0; i < 5; ++i) {

@@ -14,9 +14,9 @@ class TempDir {
  public:
   TempDir() {
     const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    m_path = std::filesystem::temp_directory_path() /
-             ("kiosk-logship-" + std::string(info ? info->name() : "x") + "-" +
-              std::to_string(::getpid()));
+    m_path =
+        std::filesystem::temp_directory_path() /
+        ("kiosk-test-" + std::string(info ? info->name() : "x") + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(m_path);
     std::filesystem::create_directories(m_path);
   }
